@@ -1,0 +1,463 @@
+package io.chanflow;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * The channel: Go's {@code hchan} on virtual threads. Users see it as {@link Channel}.
+ *
+ * <h2>Implementation overview</h2>
+ * Like Go's runtime ({@code runtime/chan.go}) each channel has one short lock guarding a circular buffer and two
+ * FIFO wait queues of {@link Node}s: goroutines blocked in send and goroutines blocked in receive. An operation
+ * takes the lock, and either completes at once (hand-off to a waiting counterpart, or buffer space/element) or
+ * enqueues a node, releases the lock and parks. A counterpart completes a parked operation by <em>claiming</em>
+ * its {@link Waiter} (one CAS) while holding the lock; the claim, not the lock, decides races with interruption
+ * and timeouts, and lets a select (one waiter, several nodes on several channels) be completed by exactly one
+ * channel. Threads are unparked only after the lock is released.
+ *
+ * <p>The lock is a test-and-test-and-set spin lock. Critical sections are a few dozen instructions and never
+ * block, so a virtual thread never unmounts while holding it; a contender spins briefly and then yields (on one
+ * carrier the holder cannot be descheduled by another virtual thread, so contention only arises between
+ * carriers or platform threads). This is Go's {@code runtime.lock} design, and it avoids parking a virtual
+ * thread on a {@code ReentrantLock} for a critical section far shorter than a park.
+ *
+ * <p>Invariants, all under the lock:
+ * <ul>
+ *   <li>{@code 0 <= count <= capacity}; the buffered elements are {@code buf[head], buf[head+1], ...} modulo
+ *       capacity, oldest first; all other slots are {@code null}.</li>
+ *   <li>If receivers wait then {@code count == 0}; if senders wait then {@code count == capacity}. (Nodes whose
+ *       owner gave up may still sit in a queue until someone unlinks them: they are skipped, never claimed.)</li>
+ *   <li>Once {@code closed}, both queues are empty and stay empty: close claims every waiter, and no operation
+ *       enqueues on a closed channel.</li>
+ * </ul>
+ *
+ * <p>Happens-before: every completed transfer passes through this lock, or through a claim CAS followed by the
+ * waiter's volatile read of its state, so a send happens-before the receive that completes it, a close
+ * happens-before a receive that reports closure, and the k-th receive happens-before the (k+C)-th send completes
+ * (the k-th receive frees the slot the (k+C)-th send takes under the same lock).
+ */
+final class Chan<E> implements Channel<E> {
+    private static final AtomicLong IDS = new AtomicLong();
+    private static final VarHandle LOCK;
+
+    static {
+        try {
+            LOCK = MethodHandles.lookup().findVarHandle(Chan.class, "lock", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Spins before yielding in {@link #lockSlow}: a critical section lasts well under this many spin waits. */
+    private static final int LOCK_SPINS = 64;
+
+    /** Creation order; gives a total order on channels for a select that must lock several. */
+    final long id = IDS.getAndIncrement();
+    private final int capacity;
+    private final Object[] buf; // null when unbuffered
+
+    // All below guarded by `lock`.
+    private int head;
+    private int count;
+    private boolean closed;
+    private Node recvHead, recvTail, sendHead, sendTail;
+
+    /** 0 free, 1 held. */
+    private volatile int lock;
+
+    Chan(int capacity) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("makechan: size out of range (negative capacity " + capacity + ")");
+        }
+        this.capacity = capacity;
+        this.buf = capacity == 0 ? null : new Object[capacity];
+    }
+
+    // ---------------------------------------------------------------- lock
+
+    void lock() {
+        if (!LOCK.compareAndSet(this, 0, 1)) {
+            lockSlow();
+        }
+    }
+
+    private void lockSlow() {
+        int spins = 0;
+        for (;;) {
+            if (lock == 0 && LOCK.compareAndSet(this, 0, 1)) {
+                return;
+            }
+            if (++spins < LOCK_SPINS) {
+                Thread.onSpinWait();
+            } else {
+                spins = 0;
+                Thread.yield(); // the holder's carrier was descheduled by the OS: let others run
+            }
+        }
+    }
+
+    void unlock() {
+        LOCK.setRelease(this, 0);
+    }
+
+    // ---------------------------------------------------------------- wait queues (caller holds the lock)
+
+    private void enqueue(Node n) {
+        n.linked = true;
+        if (n.send) {
+            if (sendTail == null) {
+                sendHead = n;
+            } else {
+                sendTail.next = n;
+                n.prev = sendTail;
+            }
+            sendTail = n;
+        } else {
+            if (recvTail == null) {
+                recvHead = n;
+            } else {
+                recvTail.next = n;
+                n.prev = recvTail;
+            }
+            recvTail = n;
+        }
+    }
+
+    /** Removes {@code n} from its queue if it is still there. */
+    void unlink(Node n) {
+        if (!n.linked) {
+            return;
+        }
+        n.linked = false;
+        Node p = n.prev, x = n.next;
+        if (p == null) {
+            if (n.send) {
+                sendHead = x;
+            } else {
+                recvHead = x;
+            }
+        } else {
+            p.next = x;
+        }
+        if (x == null) {
+            if (n.send) {
+                sendTail = p;
+            } else {
+                recvTail = p;
+            }
+        } else {
+            x.prev = p;
+        }
+        n.prev = n.next = null;
+    }
+
+    /**
+     * Dequeues and claims the first waiting sender not owned by {@code self}, skipping (and dropping) nodes whose
+     * owner already gave up or was claimed elsewhere. Returns {@code null} if none.
+     */
+    Node pollSender(Waiter self) {
+        Node n = sendHead;
+        while (n != null) {
+            Node x = n.next;
+            if (n.owner != self) { // a select never pairs with itself (Go's select3)
+                unlink(n);
+                if (n.claim()) {
+                    return n;
+                }
+            }
+            n = x;
+        }
+        return null;
+    }
+
+    /**
+     * Dequeues the first waiting receiver not owned by {@code self} and claims it with {@code e} as its item.
+     * Returns {@code null} if none.
+     */
+    Node pollReceiver(Waiter self, Object e) {
+        Node n = recvHead;
+        while (n != null) {
+            Node x = n.next;
+            if (n.owner != self) {
+                unlink(n);
+                n.item = e; // before the claim CAS, which publishes it
+                if (n.claim()) {
+                    return n;
+                }
+                n.item = null; // dead node: do not retain the element
+            }
+            n = x;
+        }
+        return null;
+    }
+
+    private void bufferPut(Object e) {
+        int tail = head + count;
+        buf[tail >= capacity ? tail - capacity : tail] = e;
+        count++;
+    }
+
+    private Object bufferTake() {
+        Object e = buf[head];
+        buf[head] = null;
+        head = head + 1 == capacity ? 0 : head + 1;
+        count--;
+        return e;
+    }
+
+    // ---------------------------------------------------------------- the engine
+
+    /** {@code nanos}: {@code < 0} blocks without limit, {@code 0} never blocks, {@code > 0} blocks at most that long. */
+    private static final long FOREVER = -1L;
+
+    /**
+     * The send engine: every send form goes through here. Returns {@code true} when {@code e} was delivered to a
+     * receiver or the buffer, {@code false} when it could not be within {@code nanos}.
+     */
+    private boolean send0(E e, long nanos) throws InterruptedException {
+        Objects.requireNonNull(e, "send of null element: channels do not carry null");
+        if (nanos != 0L && Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        long deadline = nanos > 0L ? System.nanoTime() + nanos : 0L;
+        lock();
+        if (closed) {
+            unlock();
+            throw new ChannelClosedException("send on closed channel");
+        }
+        Node r = pollReceiver(null, e);
+        if (r != null) {
+            unlock();
+            r.owner.wake();
+            return true;
+        }
+        if (count < capacity) {
+            bufferPut(e);
+            unlock();
+            return true;
+        }
+        if (nanos == 0L) {
+            unlock();
+            return false;
+        }
+        Node n = new Node(this, true, e);
+        enqueue(n);
+        unlock();
+        int s = n.await(nanos > 0L, deadline, n);
+        if (s >= 0) {
+            if (n.item == Signal.CLOSED) {
+                throw new ChannelClosedException("send on closed channel");
+            }
+            return true;
+        }
+        lock();
+        unlink(n);
+        unlock();
+        if (s == Waiter.INTERRUPTED) {
+            throw new InterruptedException();
+        }
+        return false;
+    }
+
+    /**
+     * The receive engine: every receive form goes through here. Returns the element, {@link Signal#CLOSED} when
+     * the channel is closed and drained, or {@link Signal#NONE} when nothing arrived within {@code nanos}.
+     */
+    private Object receive0(long nanos) throws InterruptedException {
+        if (nanos != 0L && Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        long deadline = nanos > 0L ? System.nanoTime() + nanos : 0L;
+        lock();
+        if (count > 0) {
+            Object e = bufferTake();
+            Node s = pollSender(null); // a sender waits only on a full buffer: its element takes the freed slot
+            if (s != null) {
+                bufferPut(s.item);
+            }
+            unlock();
+            if (s != null) {
+                s.owner.wake();
+            }
+            return e;
+        }
+        Node s = pollSender(null);
+        if (s != null) {
+            Object e = s.item;
+            unlock();
+            s.owner.wake();
+            return e;
+        }
+        if (closed) {
+            unlock();
+            return Signal.CLOSED;
+        }
+        if (nanos == 0L) {
+            unlock();
+            return Signal.NONE;
+        }
+        Node n = new Node(this, false, null);
+        enqueue(n);
+        unlock();
+        int st = n.await(nanos > 0L, deadline, n);
+        if (st >= 0) {
+            return n.item;
+        }
+        lock();
+        unlink(n);
+        unlock();
+        if (st == Waiter.INTERRUPTED) {
+            throw new InterruptedException();
+        }
+        return Signal.NONE;
+    }
+
+    // ---------------------------------------------------------------- SendChannel
+
+    @Override
+    public void send(E e) throws InterruptedException {
+        send0(e, FOREVER);
+    }
+
+    @Override
+    public boolean trySend(E e) {
+        try {
+            return send0(e, 0L);
+        } catch (InterruptedException impossible) {
+            throw new IllegalStateException("unexpected state: non-blocking send interrupted", impossible);
+        }
+    }
+
+    @Override
+    public boolean send(E e, Duration timeout) throws InterruptedException {
+        return send0(e, nanos(timeout));
+    }
+
+    @Override
+    public void close() {
+        Node wake = null;
+        lock();
+        if (closed) {
+            unlock();
+            throw new IllegalStateException("close of closed channel");
+        }
+        closed = true;
+        // Claim every waiter with the closure; chain the claimed ones through `next` to wake after unlocking.
+        for (Node n = recvHead; n != null; ) {
+            Node x = n.next;
+            n.linked = false;
+            n.prev = n.next = null;
+            n.item = Signal.CLOSED;
+            if (n.claim()) {
+                n.next = wake;
+                wake = n;
+            }
+            n = x;
+        }
+        for (Node n = sendHead; n != null; ) {
+            Node x = n.next;
+            n.linked = false;
+            n.prev = n.next = null;
+            n.item = Signal.CLOSED;
+            if (n.claim()) {
+                n.next = wake;
+                wake = n;
+            }
+            n = x;
+        }
+        recvHead = recvTail = sendHead = sendTail = null;
+        unlock();
+        while (wake != null) {
+            Node x = wake.next;
+            wake.next = null;
+            wake.owner.wake();
+            wake = x;
+        }
+    }
+
+    // ---------------------------------------------------------------- ReceiveChannel
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public E receive() throws InterruptedException {
+        Object r = receive0(FOREVER);
+        if (r == Signal.CLOSED) {
+            throw new ChannelClosedException("receive from closed channel");
+        }
+        return (E) r;
+    }
+
+    @Override
+    public Received<E> receiveOrClosed() throws InterruptedException {
+        return Received.of(receive0(FOREVER));
+    }
+
+    @Override
+    public Received<E> tryReceive() {
+        try {
+            return Received.of(receive0(0L));
+        } catch (InterruptedException impossible) {
+            throw new IllegalStateException("unexpected state: non-blocking receive interrupted", impossible);
+        }
+    }
+
+    @Override
+    public Received<E> receive(Duration timeout) throws InterruptedException {
+        return Received.of(receive0(nanos(timeout)));
+    }
+
+    /** The iterator's and stream's receive: the element or {@link Signal#CLOSED}. */
+    Object receiveForIteration() throws InterruptedException {
+        return receive0(FOREVER);
+    }
+
+    @Override
+    public ChannelIterator<E> iterator() {
+        return new ChanIterator<>(this::receiveForIteration);
+    }
+
+    @Override
+    public Stream<E> stream() {
+        return ChanIterator.stream(iterator());
+    }
+
+    // ---------------------------------------------------------------- len, cap
+
+    @Override
+    public int len() {
+        lock();
+        int n = count;
+        unlock();
+        return n;
+    }
+
+    @Override
+    public int cap() {
+        return capacity;
+    }
+
+    @Override
+    public String toString() {
+        return "chan#" + id + "(cap " + capacity + ")";
+    }
+
+    /** A timeout as nanoseconds for the engine: never {@code <= 0} unless the timeout is zero or negative. */
+    private static long nanos(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            return 0L;
+        }
+        long n;
+        try {
+            n = timeout.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return FOREVER;
+        }
+        // Past ~146 years the deadline would overflow System.nanoTime arithmetic: that is "forever".
+        return n >= Long.MAX_VALUE / 2 ? FOREVER : n;
+    }
+}

@@ -1,0 +1,111 @@
+package io.chanflow;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A parked goroutine waiting for one of its channel operations to be completed by another goroutine.
+ *
+ * <h2>Implementation overview</h2>
+ * A waiter is the decision point of a blocking operation. A plain {@code send}/{@code receive} has one
+ * {@link Node} that is its own waiter; a {@code select} has one waiter shared by a node per case. Whoever wants
+ * to complete the operation (a counterpart, a closer) must first <em>claim</em> the waiter with one CAS from
+ * {@link #WAITING} to the index of the case it completes; the waiting thread itself gives up by CASing from
+ * {@link #WAITING} to {@link #TIMED_OUT} or {@link #INTERRUPTED}. Exactly one of these CASes succeeds, which is
+ * the whole interruption protocol: if the hand-off wins, the operation completes and the interrupt flag is
+ * restored; if the interrupt wins, nothing was transferred.
+ *
+ * <p>Invariants:
+ * <ul>
+ *   <li>{@code state} leaves {@link #WAITING} exactly once and never returns to it.</li>
+ *   <li>A claimer writes the outcome into the claimed {@link Node#item} <em>before</em> its CAS, so the waiter,
+ *       having read {@code state} (volatile), reads the item without further synchronisation.</li>
+ *   <li>The waiter's thread is unparked only after a successful claim, and after the claimer has released the
+ *       channel lock (no lock is held across an unpark).</li>
+ * </ul>
+ */
+class Waiter {
+    /** Not yet decided. Case indexes (claims) are {@code >= 0}. */
+    static final int WAITING = -1;
+    /** The waiting thread gave up because its deadline passed. */
+    static final int TIMED_OUT = -2;
+    /** The waiting thread gave up because it was interrupted. */
+    static final int INTERRUPTED = -3;
+
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(Waiter.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The thread to unpark on a claim. */
+    final Thread thread;
+
+    /** {@link #WAITING}, a claimed case index {@code >= 0}, {@link #TIMED_OUT} or {@link #INTERRUPTED}. */
+    private volatile int state = WAITING;
+
+    Waiter() {
+        this.thread = Thread.currentThread();
+    }
+
+    /** Claims this waiter for case {@code index}; at most one claim (or give-up) ever succeeds. */
+    final boolean tryClaim(int index) {
+        return STATE.compareAndSet(this, WAITING, index);
+    }
+
+    final int state() {
+        return state;
+    }
+
+    /** Wakes the waiting thread after a successful {@link #tryClaim}. */
+    final void wake() {
+        LockSupport.unpark(thread);
+    }
+
+    /**
+     * Parks until claimed, interrupted, or (if {@code timed}) past {@code deadline} on the {@link System#nanoTime}
+     * clock. Returns the final state: a claimed index, {@link #TIMED_OUT} or {@link #INTERRUPTED}. When the claim
+     * wins the race against an interrupt, the interrupt flag is left set for the caller.
+     */
+    final int await(boolean timed, long deadline, Object blocker) {
+        Goroutine g = Goroutine.current();
+        if (g != null) {
+            g.blockedOn(blocker);
+        }
+        try {
+            int s;
+            while ((s = state) == WAITING) {
+                if (Thread.interrupted()) {
+                    if (STATE.compareAndSet(this, WAITING, INTERRUPTED)) {
+                        return INTERRUPTED;
+                    }
+                    // The hand-off won: complete, and leave the interrupt for the caller to see.
+                    Thread.currentThread().interrupt();
+                    return state;
+                }
+                if (timed) {
+                    long remaining = deadline - System.nanoTime();
+                    if (remaining <= 0L) {
+                        if (STATE.compareAndSet(this, WAITING, TIMED_OUT)) {
+                            return TIMED_OUT;
+                        }
+                        continue; // claimed meanwhile: the loop reads the claim
+                    }
+                    LockSupport.parkNanos(blocker, remaining);
+                } else {
+                    LockSupport.park(blocker);
+                }
+            }
+            return s;
+        } finally {
+            if (g != null) {
+                g.blockedOn(null);
+            }
+        }
+    }
+}
