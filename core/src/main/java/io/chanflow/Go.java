@@ -30,14 +30,15 @@ public final class Go {
     }
 
     /**
-     * Starts {@code task} in a new goroutine named {@code goroutine-N}: Go's {@code go task()}.
+     * Starts {@code task} in a new goroutine: Go's {@code go task()}. The goroutine is known as {@code goroutine-N}
+     * in failure reports and diagnostics; its thread carries no name string until it needs one (an unnamed virtual
+     * thread is smaller), and is given that name before an uncaught exception is reported.
      *
      * @return the goroutine's thread (for diagnostics or {@link Thread#join()}; Go has no such handle)
      */
     public static Thread go(Task task) {
         Objects.requireNonNull(task, "task");
-        long id = IDS.incrementAndGet();
-        return start(id, "goroutine-" + id, task);
+        return start(IDS.incrementAndGet(), null, task);
     }
 
     /** Starts {@code task} in a new goroutine with the given thread name, shown in errors and dumps. */
@@ -48,7 +49,11 @@ public final class Go {
     }
 
     private static Thread start(long id, String name, Task task) {
-        return Thread.ofVirtual().name(name).start(() -> run(id, task));
+        Thread.Builder b = Thread.ofVirtual();
+        if (name != null) {
+            b.name(name);
+        }
+        return b.start(() -> run(id, task));
     }
 
     private static void run(long id, Task task) {
@@ -57,6 +62,9 @@ public final class Go {
             task.run();
         } catch (Throwable t) {
             Thread self = Thread.currentThread();
+            if (self.getName().isEmpty()) {
+                self.setName(g.name()); // the report names the goroutine
+            }
             self.getUncaughtExceptionHandler().uncaughtException(self, t);
         } finally {
             g.exit();

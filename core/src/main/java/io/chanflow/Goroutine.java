@@ -7,12 +7,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The registry entry of one live goroutine started by {@link Go}.
  *
- * <p>Kept off the hot path: an entry is added and removed once per goroutine, and {@link #blockedOn} is written
- * only by a goroutine that is about to park anyway (never on a send or receive that completes at once).
+ * <p>Kept off the hot path and small: an entry is added and removed once per goroutine, and {@link #blockedOn}
+ * is written only by a goroutine that is about to park anyway (never on a send or receive that completes at once).
+ * There is no thread-local (a virtual thread's first thread-local allocates a whole map) and no name string unless
+ * the user gave one: the registry's own map finds the current entry, and {@link #name()} is derived from the id.
  */
 final class Goroutine {
     private static final ConcurrentHashMap<Thread, Goroutine> LIVE = new ConcurrentHashMap<>();
-    private static final ThreadLocal<Goroutine> CURRENT = new ThreadLocal<>();
 
     final long id;
     final Thread thread;
@@ -29,7 +30,6 @@ final class Goroutine {
     static Goroutine enter(long id) {
         Thread t = Thread.currentThread();
         Goroutine g = new Goroutine(id, t);
-        CURRENT.set(g);
         LIVE.put(t, g);
         return g;
     }
@@ -37,12 +37,11 @@ final class Goroutine {
     /** Unregisters the calling goroutine; called last thing on its own thread. */
     void exit() {
         LIVE.remove(thread, this);
-        CURRENT.remove();
     }
 
     /** The calling thread's entry, or {@code null} if it was not started by {@link Go}. */
     static Goroutine current() {
-        return CURRENT.get();
+        return LIVE.get(Thread.currentThread());
     }
 
     static int count() {
@@ -61,13 +60,15 @@ final class Goroutine {
         return blockedOn;
     }
 
+    /** The thread's name if the user gave one, else {@code goroutine-<id>}. */
     String name() {
-        return thread.getName();
+        String n = thread.getName();
+        return n.isEmpty() ? "goroutine-" + id : n;
     }
 
     @Override
     public String toString() {
         Object b = blockedOn;
-        return "goroutine " + id + " [" + (b == null ? "running" : b) + "] " + thread.getName();
+        return "goroutine " + id + " [" + (b == null ? "running" : b) + "] " + name();
     }
 }

@@ -21,8 +21,9 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>{@code state} leaves {@link #WAITING} exactly once and never returns to it.</li>
  *   <li>A claimer writes the outcome into the claimed {@link Node#item} <em>before</em> its CAS, so the waiter,
  *       having read {@code state} (volatile), reads the item without further synchronisation.</li>
- *   <li>The waiter's thread is unparked only after a successful claim, and after the claimer has released the
- *       channel lock (no lock is held across an unpark).</li>
+ *   <li>The waiter's thread is unparked only after a successful claim, only if it may be parked (it spins briefly
+ *       first, see {@link #SPINS}), and after the claimer has released the channel lock (no lock is held across
+ *       an unpark).</li>
  * </ul>
  */
 class Waiter {
@@ -43,11 +44,39 @@ class Waiter {
         }
     }
 
+    /**
+     * How many times a waiter re-reads its state, with {@link Thread#onSpinWait()}, before parking. Parking and
+     * unparking a virtual thread costs microseconds (unmount, scheduler submit, remount), while a counterpart on
+     * another carrier often arrives within a fraction of that: a short spin turns most rendezvous into a hand-off
+     * without park. With a single carrier (or CPU) the counterpart cannot run while we spin, so we do not spin.
+     * Override with {@code -Dio.chanflow.spins=N}.
+     */
+    static final int SPINS = spins();
+
+    /** Experimental: yields before parking, for a virtual thread whose counterpart may be queued on its carrier. */
+    static final int YIELDS = Integer.getInteger("io.chanflow.yields", 0);
+
+    private static int spins() {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        int carriers = Integer.getInteger("jdk.virtualThreadScheduler.parallelism", cpus);
+        int dflt = Math.min(cpus, carriers) > 1 ? 128 : 0;
+        return Math.max(0, Integer.getInteger("io.chanflow.spins", dflt));
+    }
+
     /** The thread to unpark on a claim. */
     final Thread thread;
 
     /** {@link #WAITING}, a claimed case index {@code >= 0}, {@link #TIMED_OUT} or {@link #INTERRUPTED}. */
     private volatile int state = WAITING;
+
+    /**
+     * Set by the waiting thread once it stops spinning and may park. With {@link #state} it forms a Dekker pair
+     * (both volatile, so sequentially consistent): the waiter writes {@code parking} then reads {@code state}; a
+     * claimer writes {@code state} then reads {@code parking}. At least one sees the other, so either the waiter
+     * notices the claim or the claimer unparks it. A claimer that finds the waiter still spinning skips the unpark,
+     * which would otherwise leave a stale permit and cost a scheduler round trip.
+     */
+    private volatile boolean parking;
 
     Waiter() {
         this.thread = Thread.currentThread();
@@ -62,9 +91,11 @@ class Waiter {
         return state;
     }
 
-    /** Wakes the waiting thread after a successful {@link #tryClaim}. */
+    /** Wakes the waiting thread after a successful {@link #tryClaim}, if it may be parked. */
     final void wake() {
-        LockSupport.unpark(thread);
+        if (parking) {
+            LockSupport.unpark(thread);
+        }
     }
 
     /**
@@ -73,7 +104,20 @@ class Waiter {
      * wins the race against an interrupt, the interrupt flag is left set for the caller.
      */
     final int await(boolean timed, long deadline, Object blocker) {
-        Goroutine g = Goroutine.current();
+        for (int spins = SPINS; spins > 0; spins--) {
+            if (state != WAITING) {
+                return state;
+            }
+            Thread.onSpinWait();
+        }
+        for (int y = YIELDS; y > 0; y--) {
+            if (state != WAITING) {
+                return state;
+            }
+            Thread.yield();
+        }
+        parking = true; // then re-read state (in the loop below): see the field's comment
+        Goroutine g = Goroutine.current(); // only now: a goroutine about to park shows what it waits on
         if (g != null) {
             g.blockedOn(blocker);
         }

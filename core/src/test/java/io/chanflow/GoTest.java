@@ -35,7 +35,8 @@ class GoTest {
         assertEquals(3, Go.numGoroutine());
         for (Thread t : ts) {
             assertTrue(t.isVirtual());
-            assertTrue(t.getName().startsWith("goroutine-"), t.getName());
+            Goroutine g = Goroutine.live().stream().filter(x -> x.thread == t).findFirst().orElseThrow();
+            assertTrue(g.name().matches("goroutine-\\d+"), g.name());
         }
         release.countDown();
         for (Thread t : ts) {
@@ -76,6 +77,27 @@ class GoTest {
             assertSame(t, failedThread.get());
             assertEquals("failing-worker", failedThread.get().getName());
             assertSame(boom, failure.get(), "the task's own exception, not a wrapper");
+            t.join();
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previous);
+        }
+    }
+
+    @Test
+    void anUnnamedGoroutineIsNamedInItsFailureReport() throws Exception {
+        AtomicReference<String> name = new AtomicReference<>();
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            name.set(t.getName());
+            reported.countDown();
+        });
+        try {
+            Thread t = Go.go(() -> {
+                throw new IllegalStateException("boom");
+            });
+            reported.await();
+            assertTrue(name.get().matches("goroutine-\\d+"), name.get());
             t.join();
         } finally {
             Thread.setDefaultUncaughtExceptionHandler(previous);

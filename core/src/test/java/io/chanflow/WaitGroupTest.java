@@ -55,12 +55,17 @@ class WaitGroupTest {
         WaitGroup wg = new WaitGroup();
         Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
         AtomicInteger reported = new AtomicInteger();
-        Thread.setDefaultUncaughtExceptionHandler((t, e) -> reported.incrementAndGet());
+        java.util.concurrent.CountDownLatch reportedLatch = new java.util.concurrent.CountDownLatch(1);
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            reported.incrementAndGet();
+            reportedLatch.countDown();
+        });
         try {
             wg.go(() -> {
                 throw new IllegalStateException("task failed");
             });
-            wg.await();
+            wg.await(); // returns: done() ran although the task threw
+            reportedLatch.await(); // and the failure is still reported, not swallowed
             Spawned.assertNoGoroutineLeft();
             assertEquals(1, reported.get());
         } finally {

@@ -1,0 +1,64 @@
+package io.chanflow.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One-way hand-off on an unbuffered channel: one virtual thread sends {@link Items#COUNT} items, another
+ * receives them. Score: nanoseconds per item.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(3)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class UnbufferedBenchmark {
+
+    /** See {@link Conduit#open}. */
+    @Param({"chanflow", "jox", "sq", "ltq"})
+    public String contender;
+
+    private Conduit conduit;
+    private Integer[] items;
+
+    @Setup
+    public void setUp() {
+        conduit = Conduit.open(contender, 0);
+        items = Items.boxed(Items.COUNT);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Items.COUNT)
+    public long oneWay() throws Exception {
+        Conduit c = conduit;
+        Integer[] xs = items;
+        long[] sum = new long[1];
+        Workers workers = new Workers();
+        workers.start("consumer", () -> {
+            long s = 0;
+            for (int i = 0; i < xs.length; i++) {
+                s += (Integer) c.take();
+            }
+            sum[0] = s;
+        });
+        workers.start("producer", () -> {
+            for (Integer x : xs) {
+                c.put(x);
+            }
+        });
+        workers.join();
+        return Items.verify(xs.length, sum[0]);
+    }
+}
