@@ -49,12 +49,11 @@ class Waiter {
      * unparking a virtual thread costs microseconds (unmount, scheduler submit, remount), while a counterpart on
      * another carrier often arrives within a fraction of that: a short spin turns most rendezvous into a hand-off
      * without park. With a single carrier (or CPU) the counterpart cannot run while we spin, so we do not spin.
-     * Override with {@code -Dio.chanflow.spins=N}.
+     * 128 is the JDK's {@code LinkedTransferQueue} figure; on the 2-core machine of the README's benchmarks,
+     * 16 to 1024 spins (with or without a {@code Thread.yield()} before parking) measured within the noise of one
+     * another. Override with {@code -Dio.chanflow.spins=N}.
      */
     static final int SPINS = spins();
-
-    /** Experimental: yields before parking, for a virtual thread whose counterpart may be queued on its carrier. */
-    static final int YIELDS = Integer.getInteger("io.chanflow.yields", 0);
 
     private static int spins() {
         int cpus = Runtime.getRuntime().availableProcessors();
@@ -109,12 +108,6 @@ class Waiter {
                 return state;
             }
             Thread.onSpinWait();
-        }
-        for (int y = YIELDS; y > 0; y--) {
-            if (state != WAITING) {
-                return state;
-            }
-            Thread.yield();
         }
         parking = true; // then re-read state (in the loop below): see the field's comment
         Goroutine g = Goroutine.current(); // only now: a goroutine about to park shows what it waits on
