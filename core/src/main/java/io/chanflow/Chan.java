@@ -106,7 +106,8 @@ final class Chan<E> implements Channel<E> {
 
     // ---------------------------------------------------------------- wait queues (caller holds the lock)
 
-    private void enqueue(Node n) {
+    /** Adds the node of a blocking operation (or of a select case) to its wait queue. */
+    void enqueue(Node n) {
         n.linked = true;
         if (n.send) {
             if (sendTail == null) {
@@ -156,41 +157,31 @@ final class Chan<E> implements Channel<E> {
     }
 
     /**
-     * Dequeues and claims the first waiting sender not owned by {@code self}, skipping (and dropping) nodes whose
-     * owner already gave up or was claimed elsewhere. Returns {@code null} if none.
+     * Dequeues and claims the first waiting sender, dropping nodes whose owner already gave up or was claimed
+     * through another channel. Returns {@code null} if none.
+     *
+     * <p>A select never pairs with itself (Go's select3): it polls while holding the locks of all its channels and
+     * before enqueueing any node, so its own nodes are never in a queue while it polls.
      */
-    Node pollSender(Waiter self) {
-        Node n = sendHead;
-        while (n != null) {
-            Node x = n.next;
-            if (n.owner != self) { // a select never pairs with itself (Go's select3)
-                unlink(n);
-                if (n.claim()) {
-                    return n;
-                }
+    private Node pollSender() {
+        for (Node n = sendHead; n != null; n = sendHead) {
+            unlink(n);
+            if (n.claim()) {
+                return n;
             }
-            n = x;
         }
         return null;
     }
 
-    /**
-     * Dequeues the first waiting receiver not owned by {@code self} and claims it with {@code e} as its item.
-     * Returns {@code null} if none.
-     */
-    Node pollReceiver(Waiter self, Object e) {
-        Node n = recvHead;
-        while (n != null) {
-            Node x = n.next;
-            if (n.owner != self) {
-                unlink(n);
-                n.item = e; // before the claim CAS, which publishes it
-                if (n.claim()) {
-                    return n;
-                }
-                n.item = null; // dead node: do not retain the element
+    /** Dequeues the first waiting receiver and claims it with {@code e} as its item. Returns {@code null} if none. */
+    private Node pollReceiver(Object e) {
+        for (Node n = recvHead; n != null; n = recvHead) {
+            unlink(n);
+            n.item = e; // before the claim CAS, which publishes it
+            if (n.claim()) {
+                return n;
             }
-            n = x;
+            n.item = null; // dead node: do not retain the element
         }
         return null;
     }
@@ -207,6 +198,64 @@ final class Chan<E> implements Channel<E> {
         head = head + 1 == capacity ? 0 : head + 1;
         count--;
         return e;
+    }
+
+    // ---------------------------------------------------------------- immediate steps (caller holds the lock)
+
+    /**
+     * The waiter claimed by the last {@link #sendNow}/{@link #receiveNow}, to be woken by the caller once it has
+     * released the lock (and, for a select, every other lock). Guarded by the lock; read and cleared with
+     * {@link #takeClaimed()} before unlocking.
+     */
+    private Node claimed;
+
+    Node takeClaimed() {
+        Node n = claimed;
+        claimed = null;
+        return n;
+    }
+
+    boolean isClosedLocked() {
+        return closed;
+    }
+
+    /**
+     * Completes a send of {@code e} now if a receiver waits or the buffer has room. The channel must be open.
+     * A woken receiver is left in {@link #claimed}.
+     */
+    boolean sendNow(Object e) {
+        Node r = pollReceiver(e);
+        if (r != null) {
+            claimed = r;
+            return true;
+        }
+        if (count < capacity) {
+            bufferPut(e);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Completes a receive now if possible: returns the element, {@link Signal#CLOSED} if closed and drained, or
+     * {@link Signal#NONE}. A sender released by the receive is left in {@link #claimed}.
+     */
+    Object receiveNow() {
+        if (count > 0) {
+            Object e = bufferTake();
+            Node s = pollSender(); // a sender waits only on a full buffer: its element takes the freed slot
+            if (s != null) {
+                bufferPut(s.item);
+                claimed = s;
+            }
+            return e;
+        }
+        Node s = pollSender();
+        if (s != null) {
+            claimed = s;
+            return s.item;
+        }
+        return closed ? Signal.CLOSED : Signal.NONE;
     }
 
     // ---------------------------------------------------------------- the engine
@@ -229,15 +278,12 @@ final class Chan<E> implements Channel<E> {
             unlock();
             throw new ChannelClosedException("send on closed channel");
         }
-        Node r = pollReceiver(null, e);
-        if (r != null) {
+        if (sendNow(e)) {
+            Node r = takeClaimed();
             unlock();
-            r.owner.wake();
-            return true;
-        }
-        if (count < capacity) {
-            bufferPut(e);
-            unlock();
+            if (r != null) {
+                r.owner.wake();
+            }
             return true;
         }
         if (nanos == 0L) {
@@ -273,28 +319,14 @@ final class Chan<E> implements Channel<E> {
         }
         long deadline = nanos > 0L ? System.nanoTime() + nanos : 0L;
         lock();
-        if (count > 0) {
-            Object e = bufferTake();
-            Node s = pollSender(null); // a sender waits only on a full buffer: its element takes the freed slot
-            if (s != null) {
-                bufferPut(s.item);
-            }
+        Object e = receiveNow();
+        if (e != Signal.NONE) {
+            Node s = takeClaimed();
             unlock();
             if (s != null) {
                 s.owner.wake();
             }
             return e;
-        }
-        Node s = pollSender(null);
-        if (s != null) {
-            Object e = s.item;
-            unlock();
-            s.owner.wake();
-            return e;
-        }
-        if (closed) {
-            unlock();
-            return Signal.CLOSED;
         }
         if (nanos == 0L) {
             unlock();

@@ -1,0 +1,196 @@
+package io.chanflow;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The select engine: Go's {@code runtime/select.go} on {@link Chan}'s locks and {@link Waiter} claims.
+ *
+ * <h2>Implementation overview</h2>
+ * Like Go's {@code selectgo}, in three passes:
+ * <ol>
+ *   <li><b>Poll.</b> Lock every channel of the select, in channel-id order (a global order, so two selects never
+ *       deadlock; a channel named by several cases is locked once). Visit the cases in a fresh uniformly random
+ *       permutation and complete the first that can proceed now; a receive on a closed channel can always proceed
+ *       (it reports closure), a send on a closed channel is chosen and throws. Choosing the first ready case of a
+ *       uniform permutation chooses uniformly among the ready cases. If none is ready and there is a default, unlock
+ *       and take it.</li>
+ *   <li><b>Enqueue.</b> Still holding every lock, put one {@link Node} per case in its channel's queue, all owned
+ *       by one {@link Waiter}; unlock and park. A counterpart or a close completes the select by claiming that
+ *       waiter through one of the nodes (one CAS), exactly as for a single blocked operation; since the waiter can
+ *       be claimed once, exactly one case completes.</li>
+ *   <li><b>Dequeue.</b> After waking, unlink the losing nodes from their channels (each under its own lock; a
+ *       losing node can no longer be claimed, so the order does not matter).</li>
+ * </ol>
+ * Because the select holds all its locks while it polls and enqueues, none of its own nodes is ever visible to its
+ * own poll: it cannot pair its own send with its own receive (Go's select3).
+ *
+ * <p>Cases on the nil channel are never ready and never enqueued; a select with no live case and no default parks
+ * until interrupted.
+ */
+final class Selector {
+    /** Returned for the default case. */
+    static final int DEFAULT = -1;
+
+    private static final String BLOCKED_IN_SELECT = "select";
+    private static final String BLOCKED_IN_EMPTY_SELECT = "select (no cases)";
+
+    private Selector() {
+    }
+
+    /**
+     * Runs a select and returns the index of the completed case, or {@link #DEFAULT}. For a receive case,
+     * {@link SelectCases#received} is set to the element or {@link Signal#CLOSED}.
+     *
+     * @throws ChannelClosedException if a send case on a closed channel is chosen
+     * @throws InterruptedException if interrupted before a case completed (then none did)
+     */
+    static int select(SelectCases cases) throws InterruptedException {
+        int n = cases.size();
+        boolean hasDefault = cases.hasDefault();
+        if (!hasDefault && Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        Chan<?>[] chans = new Chan<?>[n];
+        for (int i = 0; i < n; i++) {
+            chans[i] = cases.chan(i);
+        }
+        // Live cases (non-nil channels), in a uniformly random poll order and in lock order.
+        int[] pollOrder = new int[n];
+        int live = 0;
+        ThreadLocalRandom rnd = ThreadLocalRandom.current();
+        for (int i = 0; i < n; i++) {
+            if (chans[i] != null) {
+                int j = rnd.nextInt(live + 1); // inside-out Fisher-Yates
+                pollOrder[live] = pollOrder[j];
+                pollOrder[j] = i;
+                live++;
+            }
+        }
+        if (live == 0) {
+            if (hasDefault) {
+                return DEFAULT;
+            }
+            blockForever();
+        }
+        int[] lockOrder = new int[live];
+        for (int k = 0; k < live; k++) { // insertion sort by channel id: selects are small
+            int i = pollOrder[k];
+            long id = chans[i].id;
+            int m = k;
+            while (m > 0 && chans[lockOrder[m - 1]].id > id) {
+                lockOrder[m] = lockOrder[m - 1];
+                m--;
+            }
+            lockOrder[m] = i;
+        }
+
+        lockAll(chans, lockOrder, live);
+
+        // Pass 1: poll in random order.
+        for (int k = 0; k < live; k++) {
+            int i = pollOrder[k];
+            Chan<?> c = chans[i];
+            if (cases.isSend(i)) {
+                if (c.isClosedLocked()) {
+                    unlockAll(chans, lockOrder, live);
+                    throw new ChannelClosedException("send on closed channel");
+                }
+                if (c.sendNow(cases.value(i))) {
+                    Node w = c.takeClaimed();
+                    unlockAll(chans, lockOrder, live);
+                    if (w != null) {
+                        w.owner.wake();
+                    }
+                    return i;
+                }
+            } else {
+                Object e = c.receiveNow();
+                if (e != Signal.NONE) {
+                    Node w = c.takeClaimed();
+                    unlockAll(chans, lockOrder, live);
+                    if (w != null) {
+                        w.owner.wake();
+                    }
+                    cases.received = e;
+                    return i;
+                }
+            }
+        }
+        if (hasDefault) {
+            unlockAll(chans, lockOrder, live);
+            return DEFAULT;
+        }
+
+        // Pass 2: enqueue on every channel, then park.
+        Waiter self = new Waiter();
+        Node[] nodes = new Node[n];
+        for (int k = 0; k < live; k++) {
+            int i = lockOrder[k];
+            Chan<?> c = chans[i];
+            boolean send = cases.isSend(i);
+            Node node = new Node(self, i, c, send, send ? cases.value(i) : null);
+            nodes[i] = node;
+            c.enqueue(node);
+        }
+        unlockAll(chans, lockOrder, live);
+        int won = self.await(false, 0L, BLOCKED_IN_SELECT);
+
+        // Pass 3: dequeue the losers.
+        for (int k = 0; k < live; k++) {
+            int i = lockOrder[k];
+            if (i != won) {
+                Chan<?> c = chans[i];
+                c.lock();
+                c.unlink(nodes[i]);
+                c.unlock();
+            }
+        }
+        if (won == Waiter.INTERRUPTED) {
+            throw new InterruptedException();
+        }
+        if (won < 0) {
+            throw new IllegalStateException("unexpected state: select woke with " + won);
+        }
+        Node winner = nodes[won];
+        if (winner.send) {
+            if (winner.item == Signal.CLOSED) {
+                throw new ChannelClosedException("send on closed channel");
+            }
+        } else {
+            cases.received = winner.item;
+        }
+        return won;
+    }
+
+    /** A select with no live case and no default: Go blocks forever; we block until interrupted. */
+    private static void blockForever() throws InterruptedException {
+        Waiter nobody = new Waiter(); // never claimed
+        int s = nobody.await(false, 0L, BLOCKED_IN_EMPTY_SELECT);
+        if (s == Waiter.INTERRUPTED) {
+            throw new InterruptedException();
+        }
+        throw new IllegalStateException("unexpected state: empty select woke with " + s);
+    }
+
+    private static void lockAll(Chan<?>[] chans, int[] lockOrder, int live) {
+        Chan<?> prev = null;
+        for (int k = 0; k < live; k++) {
+            Chan<?> c = chans[lockOrder[k]];
+            if (c != prev) { // a channel in several cases is locked once
+                c.lock();
+                prev = c;
+            }
+        }
+    }
+
+    private static void unlockAll(Chan<?>[] chans, int[] lockOrder, int live) {
+        Chan<?> prev = null;
+        for (int k = 0; k < live; k++) {
+            Chan<?> c = chans[lockOrder[k]];
+            if (c != prev) {
+                c.unlock();
+                prev = c;
+            }
+        }
+    }
+}
