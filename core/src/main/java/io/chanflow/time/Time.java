@@ -9,8 +9,10 @@ import java.util.Objects;
  * The channel side of Go's {@code time} package: one-shot timers, tickers and functions run after a delay.
  *
  * <pre>{@code
- * Received<String> r = results.receive(Duration.ofSeconds(1));   // select { case r := <-results: ...
- * ReceiveChannel<Instant> timeout = Time.after(Duration.ofSeconds(1));   // case <-time.After(time.Second): }
+ * Instant t = Time.after(Duration.ofSeconds(1)).receive();           // t := <-time.After(time.Second)
+ *
+ * Timer timer = Time.newTimer(Duration.ofSeconds(5));                // timer := time.NewTimer(5 * time.Second)
+ * if (timer.stop()) { ... }                                          // stopped before it fired
  *
  * Ticker ticker = Time.newTicker(Duration.ofMillis(500));          // ticker := time.NewTicker(500 * time.Millisecond)
  * for (int i = 0; i < 3; i++) {
