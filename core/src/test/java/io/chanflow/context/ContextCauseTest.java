@@ -13,6 +13,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import io.chanflow.Go;
 import io.chanflow.ReceiveChannel;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -178,9 +179,9 @@ class ContextCauseTest {
                 }, CANCELED, PARENT_CAUSE),
                 // Beyond Go's table: the deadline forms with a cause.
                 row("WithDeadlineCause in the past", () -> Context.withDeadlineCause(BG,
-                        java.time.Instant.now().minusSeconds(1), TOO_SLOW), DEADLINE, TOO_SLOW),
+                        Instant.now().minusSeconds(1), TOO_SLOW), DEADLINE, TOO_SLOW),
                 row("WithDeadlineCause canceled", () -> {
-                    CancelContext ctx = Context.withDeadlineCause(BG, java.time.Instant.now().plus(FOREVER), TOO_SLOW);
+                    CancelContext ctx = Context.withDeadlineCause(BG, Instant.now().plus(FOREVER), TOO_SLOW);
                     ctx.cancel();
                     return ctx;
                 }, CANCELED, CANCELED),
@@ -246,7 +247,7 @@ class ContextCauseTest {
         CancelCauseContext ctx1 = Context.withCancelCause(BG);
         Foreign.OwnDone ctx2 = new Foreign.OwnDone(ctx1);
         try (CancelContext ctx3 = Context.withCancel(ctx2)) {
-            assertEquals(0, CancelCtxAccess.childCount(ctx1), "a foreign done() must be watched, not linked");
+            assertEquals(0, ContextTest.internal(ctx1).childCount(), "a foreign done() must be watched, not linked");
             ctx1.cancel(cause);
             assertNull(ctx3.err(), "ctx2 has not closed its own done channel yet");
             ctx2.close();
@@ -327,12 +328,5 @@ class ContextCauseTest {
         assertSame(CANCELED, Context.cause(child));
         assertSame(CANCELED, ccc2.err());
         assertSame(CANCELED, Context.cause(ccc2));
-    }
-
-    /** Package-private views used by tests of this package. */
-    static final class CancelCtxAccess {
-        static int childCount(Context c) {
-            return ((CancelCtx) c).childCount();
-        }
     }
 }
