@@ -1,5 +1,6 @@
 package io.chanflow;
 
+import io.chanflow.context.Context;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -46,6 +47,29 @@ public final class Go {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(task, "task");
         return start(IDS.incrementAndGet(), name, task);
+    }
+
+    /**
+     * Starts {@code task} in a new goroutine that works for {@code ctx}: the Java form of Go's
+     * {@code go worker(ctx)}. The task receives the context; when it ends by throwing the context's own error
+     * ({@code ctx.err()}, as the context-taking channel operations do once it is cancelled), that is the goroutine
+     * being told to stop, not a failure, and nothing is reported. Any other exception is reported as for
+     * {@link #go(Task)}. The goroutine starts even if {@code ctx} is already done; the task decides what to do.
+     *
+     * @return the goroutine's thread
+     */
+    public static Thread go(Context ctx, ContextTask task) {
+        Objects.requireNonNull(ctx, "ctx");
+        Objects.requireNonNull(task, "task");
+        return go(() -> {
+            try {
+                task.run(ctx);
+            } catch (java.util.concurrent.CancellationException e) {
+                if (e != ctx.err()) {
+                    throw e;
+                }
+            }
+        });
     }
 
     private static Thread start(long id, String name, Task task) {

@@ -1,6 +1,8 @@
 package io.chanflow;
 
+import io.chanflow.context.Context;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
 
 /**
@@ -57,6 +59,36 @@ public interface ReceiveChannel<E> extends Iterable<E> {
      * @throws InterruptedException if interrupted before a value was received
      */
     Received<E> receiveOrClosed() throws InterruptedException;
+
+    /**
+     * Receives a value unless {@code ctx} is done first: Go's
+     * {@code select { case v := <-ch: case <-ctx.Done(): return ctx.Err() }} in one call. If the context is already
+     * done on entry, nothing is received and its error is thrown; otherwise, if both are possible at once, one is
+     * chosen at random, as Go's select does.
+     *
+     * @throws CancellationException {@code ctx.err()} if the context was done before a value was received
+     * @throws ChannelClosedException if the channel is closed and drained
+     * @throws InterruptedException if interrupted before a value was received
+     */
+    @SuppressWarnings("unchecked")
+    default E receive(Context ctx) throws InterruptedException {
+        Object r = ContextOps.receive(this, ctx);
+        if (r == Signal.CLOSED) {
+            throw new ChannelClosedException("receive from closed channel");
+        }
+        return (E) r;
+    }
+
+    /**
+     * Receives a value, or learns that the channel is closed and drained, unless {@code ctx} is done first: Go's
+     * {@code select { case v, ok := <-ch: case <-ctx.Done(): return ctx.Err() }}.
+     *
+     * @throws CancellationException {@code ctx.err()} if the context was done before a value was received
+     * @throws InterruptedException if interrupted before a value was received
+     */
+    default Received<E> receiveOrClosed(Context ctx) throws InterruptedException {
+        return Received.of(ContextOps.receive(this, ctx));
+    }
 
     /**
      * Receives a value only if that needs no waiting. Never fails spuriously: it reports

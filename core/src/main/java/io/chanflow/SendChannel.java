@@ -1,6 +1,8 @@
 package io.chanflow;
 
+import io.chanflow.context.Context;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 
 /**
  * The sending side of a channel: Go's {@code chan<- E}.
@@ -56,6 +58,21 @@ public interface SendChannel<E> {
      * @throws InterruptedException if interrupted before the element was delivered
      */
     boolean send(E e, Duration timeout) throws InterruptedException;
+
+    /**
+     * Sends {@code e} unless {@code ctx} is done first: Go's
+     * {@code select { case ch <- e: case <-ctx.Done(): return ctx.Err() }} in one call. If the context is already
+     * done on entry, nothing is sent and its error is thrown; otherwise, if both become possible at once, one is
+     * chosen at random, as Go's select does.
+     *
+     * @throws CancellationException {@code ctx.err()} ({@code Context.CANCELED} or {@code Context.DEADLINE_EXCEEDED})
+     *         if the context was done before the element was delivered (then it was not)
+     * @throws ChannelClosedException if the channel is or becomes closed before the element is delivered
+     * @throws InterruptedException if interrupted before the element was delivered
+     */
+    default void send(Context ctx, E e) throws InterruptedException {
+        ContextOps.send(this, ctx, e);
+    }
 
     /**
      * Closes the channel: Go's {@code close(ch)}. Blocked receivers wake and see the closure once the buffer is

@@ -4,31 +4,38 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** A goroutine started by a test, with its outcome, so that failures inside it fail the test. */
 final class Spawned<T> {
     final Thread thread;
-    private final CompletableFuture<T> result;
+    private final CountDownLatch finished;
+    private final AtomicReference<T> value;
+    private final AtomicReference<Throwable> thrown;
 
-    private Spawned(Thread thread, CompletableFuture<T> result) {
+    private Spawned(Thread thread, CountDownLatch finished, AtomicReference<T> value, AtomicReference<Throwable> thrown) {
         this.thread = thread;
-        this.result = result;
+        this.finished = finished;
+        this.value = value;
+        this.thrown = thrown;
     }
 
     static <T> Spawned<T> go(Callable<T> body) {
-        CompletableFuture<T> f = new CompletableFuture<>();
+        CountDownLatch finished = new CountDownLatch(1);
+        AtomicReference<T> value = new AtomicReference<>();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread t = Go.go(() -> {
             try {
-                f.complete(body.call());
+                value.set(body.call());
             } catch (Throwable e) {
-                f.completeExceptionally(e);
+                thrown.set(e);
+            } finally {
+                finished.countDown();
             }
         });
-        return new Spawned<>(t, f);
+        return new Spawned<>(t, finished, value, thrown);
     }
 
     static Spawned<Void> run(Task body) {
@@ -38,34 +45,37 @@ final class Spawned<T> {
         });
     }
 
-    /** The goroutine's result; rethrows what it threw (the cause of an ExecutionException). */
-    T join() throws Exception {
-        try {
-            return result.get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception ex) {
-                throw ex;
-            }
-            throw e;
-        } catch (TimeoutException e) {
-            throw new AssertionError("goroutine " + thread.getName() + " did not finish: " + thread.getState(), e);
+    private void awaitFinished() throws InterruptedException {
+        if (!finished.await(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("goroutine " + thread.getName() + " did not finish: " + thread.getState());
         }
+    }
+
+    /** The goroutine's result; rethrows what it threw. */
+    T join() throws Exception {
+        awaitFinished();
+        Throwable e = thrown.get();
+        if (e instanceof Exception ex) {
+            throw ex;
+        }
+        if (e instanceof Error err) {
+            throw err;
+        }
+        return value.get();
     }
 
     /** The exception the goroutine threw (fails if it returned normally). */
     Throwable failure() throws InterruptedException {
-        try {
-            result.get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (TimeoutException e) {
-            throw new AssertionError("goroutine " + thread.getName() + " did not finish", e);
+        awaitFinished();
+        Throwable e = thrown.get();
+        if (e == null) {
+            throw new AssertionError("goroutine " + thread.getName() + " returned normally");
         }
-        throw new AssertionError("goroutine " + thread.getName() + " returned normally");
+        return e;
     }
 
     boolean isDone() {
-        return result.isDone();
+        return finished.getCount() == 0;
     }
 
     /** Waits until the goroutine is parked (blocked in a channel operation in these tests). */

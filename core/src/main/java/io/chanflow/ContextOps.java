@@ -1,0 +1,48 @@
+package io.chanflow;
+
+import io.chanflow.context.Context;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Channel operations bounded by a {@link Context}: Go's
+ * {@code select { case ch <- v: case <-ctx.Done(): return ctx.Err() }} in one call, through the select engine.
+ */
+final class ContextOps {
+    /** The handler slot of an internal select: never invoked. */
+    private static final Object NO_HANDLER = new Object();
+
+    private ContextOps() {
+    }
+
+    /** Throws {@code ctx.err()} if the context is done. */
+    private static void checkDone(Context ctx) {
+        CancellationException err = Objects.requireNonNull(ctx, "ctx").err();
+        if (err != null) {
+            throw err;
+        }
+    }
+
+    static void send(SendChannel<?> ch, Context ctx, Object e) throws InterruptedException {
+        Objects.requireNonNull(e, "send of null element: channels do not carry null");
+        checkDone(ctx);
+        SelectCases cases = new SelectCases();
+        cases.addSend(ch, e, NO_HANDLER);
+        cases.addReceive(ctx.done(), NO_HANDLER, false);
+        if (Selector.select(cases) == 1) {
+            throw ctx.err();
+        }
+    }
+
+    /** Returns the element or {@link Signal#CLOSED}. */
+    static Object receive(ReceiveChannel<?> ch, Context ctx) throws InterruptedException {
+        checkDone(ctx);
+        SelectCases cases = new SelectCases();
+        cases.addReceive(ch, NO_HANDLER, false);
+        cases.addReceive(ctx.done(), NO_HANDLER, false);
+        if (Selector.select(cases) == 1) {
+            throw ctx.err();
+        }
+        return cases.received;
+    }
+}
