@@ -1,14 +1,9 @@
 package io.chanflow.context;
 
-import io.chanflow.Channel;
-import io.chanflow.ReceiveChannel;
-import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.CancellationException;
 
 /** {@link Context#background()} and {@link Context#todo()}: never cancelled, no values, no deadline. */
-final class EmptyCtx implements Context {
+final class EmptyCtx extends UncancellableCtx {
     static final EmptyCtx BACKGROUND = new EmptyCtx("context.Background");
     static final EmptyCtx TODO = new EmptyCtx("context.TODO");
 
@@ -16,21 +11,6 @@ final class EmptyCtx implements Context {
 
     private EmptyCtx(String name) {
         this.name = name;
-    }
-
-    @Override
-    public Optional<Instant> deadline() {
-        return Optional.empty();
-    }
-
-    @Override
-    public ReceiveChannel<Void> done() {
-        return Channel.nil();
-    }
-
-    @Override
-    public CancellationException err() {
-        return null;
     }
 
     @Override

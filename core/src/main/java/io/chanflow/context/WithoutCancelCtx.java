@@ -1,32 +1,12 @@
 package io.chanflow.context;
 
-import io.chanflow.Channel;
-import io.chanflow.ReceiveChannel;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.concurrent.CancellationException;
 
 /** {@link Context#withoutCancel}: the parent's values, none of its cancellation. Go's {@code withoutCancelCtx}. */
-final class WithoutCancelCtx implements Context {
+final class WithoutCancelCtx extends UncancellableCtx {
     final Context parent;
 
     WithoutCancelCtx(Context parent) {
         this.parent = parent;
-    }
-
-    @Override
-    public Optional<Instant> deadline() {
-        return Optional.empty();
-    }
-
-    @Override
-    public ReceiveChannel<Void> done() {
-        return Channel.nil();
-    }
-
-    @Override
-    public CancellationException err() {
-        return null;
     }
 
     @Override
