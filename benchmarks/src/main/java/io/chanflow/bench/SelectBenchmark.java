@@ -47,11 +47,7 @@ public class SelectBenchmark {
     @Benchmark
     @OperationsPerInvocation(Items.COUNT)
     public long selectOverTwo() throws Exception {
-        return contender.equals("chanflow") ? chanflow() : jox();
-    }
-
-    private long chanflow() throws Exception {
-        Channel<Integer> a = Channel.make(capacity), b = Channel.make(capacity);
+        Conduit a = Conduit.open(contender, capacity), b = Conduit.open(contender, capacity);
         Integer[] xs = items;
         int half = xs.length / 2;
         long[] sum = new long[1];
@@ -59,53 +55,32 @@ public class SelectBenchmark {
         workers.start("consumer", () -> {
             long s = 0;
             for (int i = 0; i < xs.length; i++) {
-                s += Select.<Integer>returning().receive(a, v -> v).receive(b, v -> v).get();
+                s += selectTake(a, b);
             }
             sum[0] = s;
         });
         workers.start("producer-a", () -> {
             for (int i = 0; i < half; i++) {
-                a.send(xs[i]);
+                a.put(xs[i]);
             }
         });
         workers.start("producer-b", () -> {
             for (int i = half; i < xs.length; i++) {
-                b.send(xs[i]);
+                b.put(xs[i]);
             }
         });
         workers.join();
         return Items.verify(xs.length, sum[0]);
     }
 
-    private long jox() throws Exception {
-        com.softwaremill.jox.Channel<Integer> a = capacity == 0
-                ? com.softwaremill.jox.Channel.newRendezvousChannel()
-                : com.softwaremill.jox.Channel.newBufferedChannel(capacity);
-        com.softwaremill.jox.Channel<Integer> b = capacity == 0
-                ? com.softwaremill.jox.Channel.newRendezvousChannel()
-                : com.softwaremill.jox.Channel.newBufferedChannel(capacity);
-        Integer[] xs = items;
-        int half = xs.length / 2;
-        long[] sum = new long[1];
-        Workers workers = new Workers();
-        workers.start("consumer", () -> {
-            long s = 0;
-            for (int i = 0; i < xs.length; i++) {
-                s += com.softwaremill.jox.Select.select(a.receiveClause(), b.receiveClause());
-            }
-            sum[0] = s;
-        });
-        workers.start("producer-a", () -> {
-            for (int i = 0; i < half; i++) {
-                a.send(xs[i]);
-            }
-        });
-        workers.start("producer-b", () -> {
-            for (int i = half; i < xs.length; i++) {
-                b.send(xs[i]);
-            }
-        });
-        workers.join();
-        return Items.verify(xs.length, sum[0]);
+    /** One select receiving from whichever of the two channels is ready, in the contender's own select. */
+    private static Integer selectTake(Conduit a, Conduit b) throws InterruptedException {
+        if (a instanceof ChanflowConduit(Channel<Object> ca) && b instanceof ChanflowConduit(Channel<Object> cb)) {
+            return (Integer) Select.<Object>returning().receive(ca, v -> v).receive(cb, v -> v).get();
+        }
+        if (a instanceof JoxConduit(var ja) && b instanceof JoxConduit(var jb)) {
+            return (Integer) com.softwaremill.jox.Select.select(ja.receiveClause(), jb.receiveClause());
+        }
+        throw new IllegalArgumentException("no select for " + a.getClass().getSimpleName());
     }
 }
