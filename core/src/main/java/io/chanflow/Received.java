@@ -42,12 +42,6 @@ public final class Received<E> {
         return new Received<>((E) r, null);
     }
 
-    /** The outcome "closed and drained", as a value-form receive on a closed channel reports it. */
-    @SuppressWarnings("unchecked")
-    public static <E> Received<E> closed() {
-        return (Received<E>) CLOSED;
-    }
-
     /** Go's {@code ok}: {@code true} iff a value was received. */
     public boolean ok() {
         return signal == null;
