@@ -6,15 +6,18 @@ import io.chanflow.Go;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** A goroutine started by a test, with its outcome, so that what it throws reaches the test. */
 final class Spawn<T> {
     final Thread thread;
-    private final CompletableFuture<T> outcome;
+    // The body's result or what it threw, wrapped: CompletableFuture treats a CancellationException as its own.
+    private final CompletableFuture<Outcome<T>> outcome;
 
-    private Spawn(Thread thread, CompletableFuture<T> outcome) {
+    private record Outcome<T>(T value, Throwable thrown) {
+    }
+
+    private Spawn(Thread thread, CompletableFuture<Outcome<T>> outcome) {
         this.thread = thread;
         this.outcome = outcome;
     }
@@ -24,12 +27,12 @@ final class Spawn<T> {
     }
 
     static <T> Spawn<T> call(Callable<T> body) {
-        CompletableFuture<T> f = new CompletableFuture<>();
+        CompletableFuture<Outcome<T>> f = new CompletableFuture<>();
         Thread t = Go.go(() -> {
             try {
-                f.complete(body.call());
+                f.complete(new Outcome<>(body.call(), null));
             } catch (Throwable e) {
-                f.completeExceptionally(e);
+                f.complete(new Outcome<>(null, e));
             }
         });
         return new Spawn<>(t, f);
@@ -62,24 +65,23 @@ final class Spawn<T> {
 
     /** The goroutine's result; rethrows what it threw. */
     T join() throws Exception {
-        try {
-            return outcome.get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception ex) {
-                throw ex;
-            }
-            throw (Error) e.getCause();
+        Outcome<T> o = outcome.get(30, TimeUnit.SECONDS);
+        if (o.thrown() instanceof Exception ex) {
+            throw ex;
         }
+        if (o.thrown() instanceof Error err) {
+            throw err;
+        }
+        return o.value();
     }
 
     /** What the goroutine threw; fails if it returned normally. */
     Throwable failure() throws Exception {
-        try {
-            outcome.get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            return e.getCause();
+        Outcome<T> o = outcome.get(30, TimeUnit.SECONDS);
+        if (o.thrown() == null) {
+            throw new AssertionError("the goroutine returned normally");
         }
-        throw new AssertionError("the goroutine returned normally");
+        return o.thrown();
     }
 
     static void assertNoGoroutineLeft() {
