@@ -177,4 +177,23 @@ class OnceTest {
         assertEquals("v2", ok.call());
         assertEquals("v2", ok.call());
     }
+
+    @Test
+    void valuesWaitsInterruptiblyWhileTheFunctionRuns() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Callable<String> v = Once.values(() -> {
+            inside.countDown();
+            release.await();
+            return "v";
+        });
+        Spawn<String> first = Spawn.call(v);
+        inside.await();
+        Spawn<String> waiter = Spawn.call(v).awaitParked();
+        waiter.thread.interrupt();
+        assertInstanceOf(InterruptedException.class, waiter.failure());
+        release.countDown();
+        assertEquals("v", first.join());
+        assertEquals("v", v.call());
+    }
 }
