@@ -18,7 +18,11 @@ final class Goroutine {
     final long id;
     final Thread thread;
 
-    /** What this goroutine is parked on right now (a channel operation), or {@code null}. */
+    /**
+     * What this goroutine is parked on right now, or {@code null}: the {@link Node} of a single channel operation, or
+     * {@link GoroutineInfo.State#SELECT} / {@link GoroutineInfo.State#SELECT_NO_CASES}; nothing else. Set just before
+     * parking and cleared after waking, so it may lag the real state by a spin or a wake-up.
+     */
     private volatile Object blockedOn;
 
     private Goroutine(long id, Thread thread) {

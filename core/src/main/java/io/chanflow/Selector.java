@@ -31,8 +31,9 @@ final class Selector {
     /** Returned for the default case. */
     static final int DEFAULT = -1;
 
-    private static final String BLOCKED_IN_SELECT = "select";
-    private static final String BLOCKED_IN_EMPTY_SELECT = "select (no cases)";
+    /** Park blockers: what a goroutine dump reports for a parked select (typed, so it is read without parsing). */
+    private static final GoroutineInfo.State BLOCKED_IN_SELECT = GoroutineInfo.State.SELECT;
+    private static final GoroutineInfo.State BLOCKED_IN_EMPTY_SELECT = GoroutineInfo.State.SELECT_NO_CASES;
 
     private Selector() {
     }
