@@ -77,11 +77,21 @@ public final class Go {
         if (name != null) {
             b.name(name);
         }
-        return b.start(() -> run(id, task));
+        Thread t = b.unstarted(() -> run(task));
+        // Registered before it starts, as Go counts a goroutine from its go statement: a goroutine that has not
+        // been scheduled yet is still live for numGoroutine, dumps and leak checks.
+        Goroutine g = Goroutine.register(id, t);
+        try {
+            t.start();
+        } catch (RuntimeException | Error e) {
+            g.exit();
+            throw e;
+        }
+        return t;
     }
 
-    private static void run(long id, Task task) {
-        Goroutine g = Goroutine.enter(id);
+    private static void run(Task task) {
+        Goroutine g = Goroutine.current(); // registered by start() before this thread started
         try {
             task.run();
         } catch (Throwable t) {

@@ -30,15 +30,14 @@ final class Goroutine {
         this.thread = thread;
     }
 
-    /** Registers the calling thread as goroutine {@code id}; called first thing on the goroutine's own thread. */
-    static Goroutine enter(long id) {
-        Thread t = Thread.currentThread();
+    /** Registers {@code t} as goroutine {@code id}; called by {@link Go} before the thread starts. */
+    static Goroutine register(long id, Thread t) {
         Goroutine g = new Goroutine(id, t);
         LIVE.put(t, g);
         return g;
     }
 
-    /** Unregisters the calling goroutine; called last thing on its own thread. */
+    /** Unregisters the goroutine: last thing on its own thread, or if its thread could not start. */
     void exit() {
         LIVE.remove(thread, this);
     }
