@@ -42,23 +42,6 @@ public class UnbufferedBenchmark {
     @Benchmark
     @OperationsPerInvocation(Items.COUNT)
     public long oneWay() throws Exception {
-        Conduit c = conduit;
-        Integer[] xs = items;
-        long[] sum = new long[1];
-        Workers workers = new Workers();
-        workers.start("consumer", () -> {
-            long s = 0;
-            for (int i = 0; i < xs.length; i++) {
-                s += (Integer) c.take();
-            }
-            sum[0] = s;
-        });
-        workers.start("producer", () -> {
-            for (Integer x : xs) {
-                c.put(x);
-            }
-        });
-        workers.join();
-        return Items.verify(xs.length, sum[0]);
+        return Workers.oneWay(conduit, items);
     }
 }

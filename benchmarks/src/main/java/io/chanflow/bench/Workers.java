@@ -66,4 +66,27 @@ final class Workers {
             throw new IllegalStateException("worker failed", e);
         }
     }
+
+    /**
+     * The one-way transfer every single-producer/single-consumer row measures: a producer virtual thread puts
+     * every item, a consumer virtual thread takes as many; returns the verified checksum.
+     */
+    static long oneWay(Conduit c, Integer[] xs) throws Exception {
+        long[] sum = new long[1];
+        Workers workers = new Workers();
+        workers.start("consumer", () -> {
+            long s = 0;
+            for (int i = 0; i < xs.length; i++) {
+                s += (Integer) c.take();
+            }
+            sum[0] = s;
+        });
+        workers.start("producer", () -> {
+            for (Integer x : xs) {
+                c.put(x);
+            }
+        });
+        workers.join();
+        return Items.verify(xs.length, sum[0]);
+    }
 }
