@@ -101,7 +101,7 @@ class GoroutinesTest {
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean spin = new AtomicBoolean(true);
         Thread waiting = Go.go("latch", () -> release.await());
-        Thread sleeping = Go.go("timed", () -> release.await(1, TimeUnit.MINUTES));
+        Thread timedWaiter = Go.go("timed", () -> release.await(1, TimeUnit.MINUTES));
         Thread running = Go.go("spinner", () -> {
             while (spin.get()) {
                 Thread.onSpinWait();
@@ -115,7 +115,7 @@ class GoroutinesTest {
         release.countDown();
         spin.set(false);
         waiting.join();
-        sleeping.join();
+        timedWaiter.join();
         running.join();
     }
 
