@@ -8,9 +8,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A goroutine started by a test, with its outcome, so that failures inside it fail the test. */
-final class Spawned<T> {
-    final Thread thread;
+/** A goroutine started by a test, with its outcome, so that failures inside it fail the test. Shared by every test package of core. */
+public final class Spawned<T> {
+    public final Thread thread;
     private final CountDownLatch finished;
     private final AtomicReference<T> value;
     private final AtomicReference<Throwable> thrown;
@@ -22,7 +22,7 @@ final class Spawned<T> {
         this.thrown = thrown;
     }
 
-    static <T> Spawned<T> go(Callable<T> body) {
+    public static <T> Spawned<T> go(Callable<T> body) {
         CountDownLatch finished = new CountDownLatch(1);
         AtomicReference<T> value = new AtomicReference<>();
         AtomicReference<Throwable> thrown = new AtomicReference<>();
@@ -38,7 +38,7 @@ final class Spawned<T> {
         return new Spawned<>(t, finished, value, thrown);
     }
 
-    static Spawned<Void> run(Task body) {
+    public static Spawned<Void> run(Task body) {
         return go(() -> {
             body.run();
             return null;
@@ -52,7 +52,7 @@ final class Spawned<T> {
     }
 
     /** The goroutine's result; rethrows what it threw. */
-    T join() throws Exception {
+    public T join() throws Exception {
         awaitFinished();
         Throwable e = thrown.get();
         if (e instanceof Exception ex) {
@@ -65,7 +65,7 @@ final class Spawned<T> {
     }
 
     /** The exception the goroutine threw (fails if it returned normally). */
-    Throwable failure() throws InterruptedException {
+    public Throwable failure() throws InterruptedException {
         awaitFinished();
         Throwable e = thrown.get();
         if (e == null) {
@@ -74,26 +74,31 @@ final class Spawned<T> {
         return e;
     }
 
-    boolean isDone() {
+    public boolean isDone() {
         return finished.getCount() == 0;
     }
 
     /** Waits until the goroutine is parked (blocked in a channel operation in these tests). */
-    Spawned<T> awaitBlocked() {
-        awaitParked(thread);
+    public Spawned<T> awaitBlocked() {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1))
+                .until(() -> isDone() || isParked(thread));
+        if (isDone()) {
+            throw new AssertionError("expected goroutine " + thread.getName() + " to block, but it finished");
+        }
         return this;
     }
 
-    static void awaitParked(Thread t) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1))
-                .until(() -> {
-                    Thread.State s = t.getState();
-                    return s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING;
-                });
+    private static boolean isParked(Thread t) {
+        Thread.State s = t.getState();
+        return s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING;
+    }
+
+    public static void awaitParked(Thread t) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1)).until(() -> isParked(t));
     }
 
     /** Fails the test if goroutines started by it are still alive (the leak check of this module's tests). */
-    static void assertNoGoroutineLeft() {
+    public static void assertNoGoroutineLeft() {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(2))
                 .until(() -> Go.numGoroutine() == 0);
     }

@@ -1,5 +1,7 @@
 package io.chanflow.sync;
 
+import io.chanflow.Spawned;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,12 +22,12 @@ class CondTest {
 
     @AfterEach
     void noGoroutineLeft() {
-        Spawn.assertNoGoroutineLeft();
+        Spawned.assertNoGoroutineLeft();
     }
 
     /** Starts a goroutine that waits once on the cond and counts its return. */
-    private static Spawn<Void> waiter(Mutex mu, Cond c, AtomicInteger woke) {
-        return Spawn.run(() -> {
+    private static Spawned<Void> waiter(Mutex mu, Cond c, AtomicInteger woke) {
+        return Spawned.run(() -> {
             mu.lock();
             try {
                 c.await();
@@ -41,10 +43,10 @@ class CondTest {
         Mutex mu = new Mutex();
         Cond c = new Cond(mu);
         AtomicInteger woke = new AtomicInteger();
-        Spawn<Void> w = waiter(mu, c, woke).awaitParked();
+        Spawned<Void> w = waiter(mu, c, woke).awaitBlocked();
         for (int i = 0; i < 5; i++) { // stray unparks are not wake-ups
             LockSupport.unpark(w.thread);
-            w.awaitParked();
+            w.awaitBlocked();
         }
         assertEquals(0, woke.get());
         assertTrue(mu.tryLock(), "await released the lock");
@@ -59,15 +61,15 @@ class CondTest {
         Mutex mu = new Mutex();
         Cond c = new Cond(mu);
         AtomicInteger woke = new AtomicInteger();
-        List<Spawn<Void>> ws = new ArrayList<>();
+        List<Spawned<Void>> ws = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            ws.add(waiter(mu, c, woke).awaitParked()); // parked in await: queued in this order
+            ws.add(waiter(mu, c, woke).awaitBlocked()); // parked in await: queued in this order
         }
         c.signal();
         ws.get(0).join();
         assertEquals(1, woke.get());
-        ws.get(1).awaitParked();
-        ws.get(2).awaitParked();
+        ws.get(1).awaitBlocked();
+        ws.get(2).awaitBlocked();
         assertFalse(ws.get(1).isDone());
         assertFalse(ws.get(2).isDone());
         c.signal();
@@ -85,13 +87,13 @@ class CondTest {
         c.signal();
         c.broadcast();
         AtomicInteger woke = new AtomicInteger();
-        List<Spawn<Void>> ws = new ArrayList<>();
+        List<Spawned<Void>> ws = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            ws.add(waiter(mu, c, woke).awaitParked());
+            ws.add(waiter(mu, c, woke).awaitBlocked());
         }
         assertEquals(0, woke.get());
         c.broadcast();
-        for (Spawn<Void> w : ws) {
+        for (Spawned<Void> w : ws) {
             w.join();
         }
         assertEquals(10, woke.get());
@@ -102,7 +104,7 @@ class CondTest {
         Mutex mu = new Mutex();
         Cond c = new Cond(mu);
         boolean[] ready = new boolean[1];
-        Spawn<Void> consumer = Spawn.run(() -> {
+        Spawned<Void> consumer = Spawned.run(() -> {
             mu.lock();
             try {
                 while (!ready[0]) {
@@ -111,7 +113,7 @@ class CondTest {
             } finally {
                 mu.unlock();
             }
-        }).awaitParked();
+        }).awaitBlocked();
         mu.lock();
         ready[0] = true;
         mu.unlock();
@@ -124,7 +126,7 @@ class CondTest {
         Mutex mu = new Mutex();
         Cond c = new Cond(mu);
         AtomicInteger woke = new AtomicInteger();
-        Spawn<Boolean> interrupted = Spawn.call(() -> {
+        Spawned<Boolean> interrupted = Spawned.go(() -> {
             mu.lock();
             try {
                 c.await();
@@ -135,8 +137,8 @@ class CondTest {
             } finally {
                 mu.unlock();
             }
-        }).awaitParked();
-        Spawn<Void> other = waiter(mu, c, woke).awaitParked();
+        }).awaitBlocked();
+        Spawned<Void> other = waiter(mu, c, woke).awaitBlocked();
         interrupted.thread.interrupt();
         assertTrue(interrupted.join(), "the lock is held again when InterruptedException is thrown");
         c.signal(); // not spent on the waiter that left
@@ -148,14 +150,14 @@ class CondTest {
     void rLockerWorksAsTheCondsLocker() throws Exception {
         RWMutex rw = new RWMutex();
         Cond c = new Cond(rw.rLocker());
-        Spawn<Void> w = Spawn.run(() -> {
+        Spawned<Void> w = Spawned.run(() -> {
             rw.rLock();
             try {
                 c.await();
             } finally {
                 rw.rUnlock();
             }
-        }).awaitParked();
+        }).awaitBlocked();
         assertTrue(rw.tryLock(), "await released the read lock");
         rw.unlock();
         c.signal();

@@ -1,5 +1,7 @@
 package io.chanflow.sync;
 
+import io.chanflow.Spawned;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -29,7 +31,7 @@ class ErrGroupTest {
 
     @AfterEach
     void noGoroutineLeft() {
-        Spawn.assertNoGoroutineLeft();
+        Spawned.assertNoGoroutineLeft();
     }
 
     private static Task returning(Exception err) {
@@ -205,7 +207,7 @@ class ErrGroupTest {
         ErrGroup g = new ErrGroup();
         g.setLimit(0);
         AtomicInteger ran = new AtomicInteger();
-        Spawn<Void> blocked = Spawn.run(() -> g.go(ran::incrementAndGet)).awaitParked();
+        Spawned<Void> blocked = Spawned.run(() -> g.go(ran::incrementAndGet)).awaitBlocked();
         blocked.thread.interrupt();
         assertInstanceOf(InterruptedException.class, blocked.failure());
         assertNull(g.await());
@@ -219,7 +221,7 @@ class ErrGroupTest {
         CountDownLatch release = new CountDownLatch(1);
         g.go(release::await);
         AtomicInteger ran = new AtomicInteger();
-        Spawn<Void> second = Spawn.run(() -> g.go(ran::incrementAndGet)).awaitParked();
+        Spawned<Void> second = Spawned.run(() -> g.go(ran::incrementAndGet)).awaitBlocked();
         release.countDown();
         second.join();
         assertNull(g.await());
@@ -231,7 +233,7 @@ class ErrGroupTest {
         ErrGroup.WithContext gc = ErrGroup.withContext(Context.background());
         CountDownLatch release = new CountDownLatch(1);
         gc.group().go(release::await);
-        Spawn<Throwable> waiter = Spawn.call(() -> gc.group().await()).awaitParked();
+        Spawned<Throwable> waiter = Spawned.go(() -> gc.group().await()).awaitBlocked();
         waiter.thread.interrupt();
         assertInstanceOf(InterruptedException.class, waiter.failure());
         assertNull(gc.ctx().err(), "an interrupted await does not cancel the context");

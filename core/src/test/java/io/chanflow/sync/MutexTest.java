@@ -1,5 +1,7 @@
 package io.chanflow.sync;
 
+import io.chanflow.Spawned;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -17,7 +19,7 @@ class MutexTest {
 
     @AfterEach
     void noGoroutineLeft() {
-        Spawn.assertNoGoroutineLeft();
+        Spawned.assertNoGoroutineLeft();
     }
 
     @Test
@@ -56,7 +58,7 @@ class MutexTest {
     void anotherGoroutineMayUnlock() throws Exception {
         Mutex mu = new Mutex();
         mu.lock();
-        Spawn.run(mu::unlock).join();
+        Spawned.run(mu::unlock).join();
         assertTrue(mu.tryLock());
         mu.unlock();
     }
@@ -65,10 +67,10 @@ class MutexTest {
     void lockBlocksUntilUnlocked() throws Exception {
         Mutex mu = new Mutex();
         mu.lock();
-        Spawn<Void> waiter = Spawn.run(() -> {
+        Spawned<Void> waiter = Spawned.run(() -> {
             mu.lock();
             mu.unlock();
-        }).awaitParked();
+        }).awaitBlocked();
         assertFalse(waiter.isDone());
         mu.unlock();
         waiter.join();
@@ -79,12 +81,12 @@ class MutexTest {
         Mutex mu = new Mutex();
         assertTrue(mu.tryLock());
         assertFalse(mu.tryLock(), "the holder itself cannot lock again");
-        Spawn<Void> holder = Spawn.run(() -> {
+        Spawned<Void> holder = Spawned.run(() -> {
             mu.unlock();
             mu.lock();
             mu.lock(); // waits for itself, as in Go
         });
-        holder.awaitParked();
+        holder.awaitBlocked();
         holder.thread.interrupt();
         assertInstanceOf(InterruptedException.class, holder.failure());
         mu.unlock(); // held once, by the goroutine that gave up
@@ -95,7 +97,7 @@ class MutexTest {
     void lockIsInterruptibleAndLeavesTheMutexAlone() throws Exception {
         Mutex mu = new Mutex();
         mu.lock();
-        Spawn<Void> waiter = Spawn.run(mu::lock).awaitParked();
+        Spawned<Void> waiter = Spawned.run(mu::lock).awaitBlocked();
         waiter.thread.interrupt();
         assertInstanceOf(InterruptedException.class, waiter.failure());
         assertFalse(mu.tryLock());
@@ -108,12 +110,12 @@ class MutexTest {
     void lockUninterruptiblyKeepsWaitingAndKeepsTheFlag() throws Exception {
         Mutex mu = new Mutex();
         mu.lock();
-        Spawn<Boolean> waiter = Spawn.call(() -> {
+        Spawned<Boolean> waiter = Spawned.go(() -> {
             mu.lockUninterruptibly();
             return Thread.currentThread().isInterrupted();
-        }).awaitParked();
+        }).awaitBlocked();
         waiter.thread.interrupt();
-        waiter.awaitParked();
+        waiter.awaitBlocked();
         mu.unlock();
         assertTrue(waiter.join());
         mu.unlock();

@@ -1,5 +1,7 @@
 package io.chanflow.sync;
 
+import io.chanflow.Spawned;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -24,7 +26,7 @@ class OnceTest {
 
     @AfterEach
     void noGoroutineLeft() {
-        Spawn.assertNoGoroutineLeft();
+        Spawned.assertNoGoroutineLeft();
     }
 
     @Test
@@ -32,9 +34,9 @@ class OnceTest {
         Once once = new Once();
         AtomicInteger calls = new AtomicInteger();
         int[] plain = new int[1]; // published by the once to every caller
-        List<Spawn<Integer>> all = new ArrayList<>();
+        List<Spawned<Integer>> all = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            all.add(Spawn.call(() -> {
+            all.add(Spawned.go(() -> {
                 once.run(() -> {
                     calls.incrementAndGet();
                     plain[0] = 42;
@@ -42,7 +44,7 @@ class OnceTest {
                 return plain[0];
             }));
         }
-        for (Spawn<Integer> s : all) {
+        for (Spawned<Integer> s : all) {
             assertEquals(42, s.join());
         }
         assertEquals(1, calls.get());
@@ -54,7 +56,7 @@ class OnceTest {
         Once once = new Once();
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Spawn<Void> first = Spawn.run(() -> once.run(() -> {
+        Spawned<Void> first = Spawned.run(() -> once.run(() -> {
             inside.countDown();
             try {
                 release.await();
@@ -63,9 +65,9 @@ class OnceTest {
             }
         }));
         inside.await();
-        Spawn<Void> second = Spawn.run(() -> once.run(() -> {
+        Spawned<Void> second = Spawned.run(() -> once.run(() -> {
             throw new AssertionError("second function must not run");
-        })).awaitParked();
+        })).awaitBlocked();
         assertFalse(second.isDone());
         release.countDown();
         first.join();
@@ -103,7 +105,7 @@ class OnceTest {
         Once once = new Once();
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Spawn<Void> first = Spawn.run(() -> once.run(() -> {
+        Spawned<Void> first = Spawned.run(() -> once.run(() -> {
             inside.countDown();
             try {
                 release.await();
@@ -112,7 +114,7 @@ class OnceTest {
             }
         }));
         inside.await();
-        Spawn<Void> waiter = Spawn.run(() -> once.run(() -> { })).awaitParked();
+        Spawned<Void> waiter = Spawned.run(() -> once.run(() -> { })).awaitBlocked();
         waiter.thread.interrupt();
         assertInstanceOf(InterruptedException.class, waiter.failure());
         release.countDown();
@@ -141,11 +143,11 @@ class OnceTest {
     void valueComputesOnceAndRethrowsTheSameException() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         Supplier<String> v = Once.value(() -> "v" + calls.incrementAndGet());
-        List<Spawn<String>> all = new ArrayList<>();
+        List<Spawned<String>> all = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            all.add(Spawn.call(v::get));
+            all.add(Spawned.go(v::get));
         }
-        for (Spawn<String> s : all) {
+        for (Spawned<String> s : all) {
             assertEquals("v1", s.join());
         }
         assertEquals(1, calls.get());
@@ -187,9 +189,9 @@ class OnceTest {
             release.await();
             return "v";
         });
-        Spawn<String> first = Spawn.call(v);
+        Spawned<String> first = Spawned.go(v);
         inside.await();
-        Spawn<String> waiter = Spawn.call(v).awaitParked();
+        Spawned<String> waiter = Spawned.go(v).awaitBlocked();
         waiter.thread.interrupt();
         assertInstanceOf(InterruptedException.class, waiter.failure());
         release.countDown();

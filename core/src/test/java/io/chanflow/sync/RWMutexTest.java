@@ -1,5 +1,7 @@
 package io.chanflow.sync;
 
+import io.chanflow.Spawned;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -18,7 +20,7 @@ class RWMutexTest {
 
     @AfterEach
     void noGoroutineLeft() {
-        Spawn.assertNoGoroutineLeft();
+        Spawned.assertNoGoroutineLeft();
     }
 
     @Test
@@ -39,15 +41,15 @@ class RWMutexTest {
     void aWaitingWriterHoldsBackNewReaders() throws Exception {
         RWMutex rw = new RWMutex();
         rw.rLock();
-        Spawn<Void> writer = Spawn.run(() -> {
+        Spawned<Void> writer = Spawned.run(() -> {
             rw.lock();
             rw.unlock();
-        }).awaitParked();
+        }).awaitBlocked();
         assertFalse(rw.tryRLock(), "a waiting writer holds back new readers");
-        Spawn<Void> lateReader = Spawn.run(() -> {
+        Spawned<Void> lateReader = Spawned.run(() -> {
             rw.rLock();
             rw.rUnlock();
-        }).awaitParked();
+        }).awaitBlocked();
         rw.rUnlock(); // the writer goes first, then the late reader
         writer.join();
         lateReader.join();
@@ -61,17 +63,17 @@ class RWMutexTest {
         rw.lock();
         AtomicInteger readersIn = new AtomicInteger();
         java.util.concurrent.CountDownLatch leave = new java.util.concurrent.CountDownLatch(1);
-        Spawn<Void> r1 = Spawn.run(() -> {
+        Spawned<Void> r1 = Spawned.run(() -> {
             rw.rLock();
             readersIn.incrementAndGet();
             leave.await();
             rw.rUnlock();
-        }).awaitParked();
-        Spawn<Void> w2 = Spawn.run(() -> {
+        }).awaitBlocked();
+        Spawned<Void> w2 = Spawned.run(() -> {
             rw.lock();
             assertEquals(1, readersIn.get(), "the reader got in before this writer");
             rw.unlock();
-        }).awaitParked();
+        }).awaitBlocked();
         rw.unlock();
         org.awaitility.Awaitility.await().until(() -> readersIn.get() == 1);
         assertFalse(w2.isDone());
@@ -96,9 +98,9 @@ class RWMutexTest {
     void anotherGoroutineMayUnlock() throws Exception {
         RWMutex rw = new RWMutex();
         rw.lock();
-        Spawn.run(rw::unlock).join();
+        Spawned.run(rw::unlock).join();
         rw.rLock();
-        Spawn.run(rw::rUnlock).join();
+        Spawned.run(rw::rUnlock).join();
         assertTrue(rw.tryLock());
         rw.unlock();
     }
@@ -107,7 +109,7 @@ class RWMutexTest {
     void interruptedReaderLeavesNoTrace() throws Exception {
         RWMutex rw = new RWMutex();
         rw.lock();
-        Spawn<Void> reader = Spawn.run(rw::rLock).awaitParked();
+        Spawned<Void> reader = Spawned.run(rw::rLock).awaitBlocked();
         reader.thread.interrupt();
         assertInstanceOf(InterruptedException.class, reader.failure());
         rw.unlock();
@@ -119,11 +121,11 @@ class RWMutexTest {
     void interruptedWriterLetsHeldBackReadersIn() throws Exception {
         RWMutex rw = new RWMutex();
         rw.rLock();
-        Spawn<Void> writer = Spawn.run(rw::lock).awaitParked();
-        Spawn<Void> reader = Spawn.run(() -> {
+        Spawned<Void> writer = Spawned.run(rw::lock).awaitBlocked();
+        Spawned<Void> reader = Spawned.run(() -> {
             rw.rLock();
             rw.rUnlock();
-        }).awaitParked();
+        }).awaitBlocked();
         writer.thread.interrupt();
         assertInstanceOf(InterruptedException.class, writer.failure());
         reader.join();

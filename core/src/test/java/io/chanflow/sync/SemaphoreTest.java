@@ -1,5 +1,7 @@
 package io.chanflow.sync;
 
+import io.chanflow.Spawned;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,7 +27,7 @@ class SemaphoreTest {
 
     @AfterEach
     void noGoroutineLeft() {
-        Spawn.assertNoGoroutineLeft();
+        Spawned.assertNoGoroutineLeft();
     }
 
     /** Go's TestWeightedTryAcquire. */
@@ -47,9 +49,9 @@ class SemaphoreTest {
     void acquireBlocksUntilRelease() throws Exception {
         Semaphore sem = new Semaphore(3);
         sem.acquire(BG, 3);
-        Spawn<Void> waiter = Spawn.run(() -> sem.acquire(BG, 2)).awaitParked();
+        Spawned<Void> waiter = Spawned.run(() -> sem.acquire(BG, 2)).awaitBlocked();
         sem.release(1);
-        waiter.awaitParked(); // 1 free, 2 wanted
+        waiter.awaitBlocked(); // 1 free, 2 wanted
         sem.release(1);
         waiter.join();
         assertFalse(sem.tryAcquire(1), "1 + 2 of 3 held");
@@ -63,8 +65,8 @@ class SemaphoreTest {
         Semaphore sem = new Semaphore(2);
         sem.acquire(BG, 1);
         CancelContext ctx = Context.withCancel(BG);
-        Spawn<Void> big = Spawn.run(() -> sem.acquire(ctx, 2)).awaitParked();
-        Spawn<Void> small = Spawn.run(() -> sem.acquire(BG, 1)).awaitParked(); // fits, but queued behind big
+        Spawned<Void> big = Spawned.run(() -> sem.acquire(ctx, 2)).awaitBlocked();
+        Spawned<Void> small = Spawned.run(() -> sem.acquire(BG, 1)).awaitBlocked(); // fits, but queued behind big
         ctx.cancel();
         assertSame(Context.CANCELED, big.failure());
         small.join();
@@ -78,7 +80,7 @@ class SemaphoreTest {
         Semaphore sem = new Semaphore(2);
         CancelContext ctx = Context.withCancel(BG);
         sem.acquire(BG, 1);
-        Spawn<Void> waiter = Spawn.run(() -> sem.acquire(ctx, 2)).awaitParked();
+        Spawned<Void> waiter = Spawned.run(() -> sem.acquire(ctx, 2)).awaitBlocked();
         ctx.cancel();
         sem.release(1);
         assertSame(Context.CANCELED, waiter.failure());
@@ -116,7 +118,7 @@ class SemaphoreTest {
     void acquireLargerThanSizeWaitsForTheContext() throws Exception {
         Semaphore sem = new Semaphore(1);
         CancelContext ctx = Context.withCancel(BG);
-        Spawn<Void> waiter = Spawn.run(() -> sem.acquire(ctx, 2)).awaitParked();
+        Spawned<Void> waiter = Spawned.run(() -> sem.acquire(ctx, 2)).awaitBlocked();
         ctx.cancel();
         assertSame(Context.CANCELED, waiter.failure());
 
@@ -141,7 +143,7 @@ class SemaphoreTest {
     void tryAcquireFailsWhileSomebodyWaits() throws Exception {
         Semaphore sem = new Semaphore(2);
         sem.acquire(BG, 1);
-        Spawn<Void> big = Spawn.run(() -> sem.acquire(BG, 2)).awaitParked();
+        Spawned<Void> big = Spawned.run(() -> sem.acquire(BG, 2)).awaitBlocked();
         assertFalse(sem.tryAcquire(1), "one token is free, but the front waiter comes first");
         sem.release(1);
         big.join();
@@ -152,8 +154,8 @@ class SemaphoreTest {
     void acquireIsInterruptibleAndLeavesTheSemaphoreUnchanged() throws Exception {
         Semaphore sem = new Semaphore(2);
         sem.acquire(BG, 1);
-        Spawn<Void> big = Spawn.run(() -> sem.acquire(BG, 2)).awaitParked();
-        Spawn<Void> small = Spawn.run(() -> sem.acquire(BG, 1)).awaitParked();
+        Spawned<Void> big = Spawned.run(() -> sem.acquire(BG, 2)).awaitBlocked();
+        Spawned<Void> small = Spawned.run(() -> sem.acquire(BG, 1)).awaitBlocked();
         big.thread.interrupt();
         assertInstanceOf(InterruptedException.class, big.failure());
         small.join(); // the interrupted front waiter let it in, as a cancelled one does
