@@ -57,24 +57,36 @@ final class Chan<E> implements Channel<E> {
 
     /** Creation order; gives a total order on channels for a select that must lock several. */
     final long id = IDS.getAndIncrement();
-    private final int capacity;
+    private final int capacity; // of the buffer
+    private final int reportedCapacity; // cap(): the capacity asked for (a feed buffers one more when asked for 0)
     private final Object[] buf; // null when unbuffered
+    /** Non-null for a channel fed by a {@link ChannelFeed}: told of every element a receiver takes. */
+    final ChannelFeed<E> feed;
 
     // All below guarded by `lock`.
     private int head;
     private int count;
     private boolean closed;
+    /** What receives report once closed and drained: {@link Signal#CLOSED}, or a {@link Failure} with the cause. */
+    private Object closure = Signal.CLOSED;
     private Node recvHead, recvTail, sendHead, sendTail;
 
     /** 0 free, 1 held. */
     private volatile int lock;
 
     Chan(int capacity) {
+        this(capacity, capacity, null);
+    }
+
+    /** A channel whose buffer holds {@code bufferSize} elements while {@link #cap()} reports {@code capacity}. */
+    Chan(int capacity, int bufferSize, ChannelFeed<E> feed) {
         if (capacity < 0) {
             throw new IllegalArgumentException("makechan: size out of range (negative capacity " + capacity + ")");
         }
-        this.capacity = capacity;
-        this.buf = capacity == 0 ? null : new Object[capacity];
+        this.capacity = bufferSize;
+        this.reportedCapacity = capacity;
+        this.buf = bufferSize == 0 ? null : new Object[bufferSize];
+        this.feed = feed;
     }
 
     // ---------------------------------------------------------------- lock
@@ -219,6 +231,16 @@ final class Chan<E> implements Channel<E> {
         return closed;
     }
 
+    /** What a send on this closed channel throws (caller holds the lock, or saw the closure through a claim). */
+    RuntimeException sendOnClosed() {
+        return Failure.exception(closure, "send on closed channel");
+    }
+
+    /** {@code true} iff {@code r}, an engine result of this channel, is an element taken from a feed's buffer. */
+    boolean tookFromFeed(Object r) {
+        return feed != null && !(r instanceof Signal) && !(r instanceof Failure);
+    }
+
     /**
      * Completes a send of {@code e} now if a receiver waits or the buffer has room. The channel must be open.
      * A woken receiver is left in {@link #claimed}.
@@ -255,7 +277,7 @@ final class Chan<E> implements Channel<E> {
             claimed = s;
             return s.item;
         }
-        return closed ? Signal.CLOSED : Signal.NONE;
+        return closed ? closure : Signal.NONE;
     }
 
     // ---------------------------------------------------------------- the engine
@@ -275,8 +297,9 @@ final class Chan<E> implements Channel<E> {
         long deadline = nanos > 0L ? System.nanoTime() + nanos : 0L;
         lock();
         if (closed) {
+            RuntimeException x = sendOnClosed();
             unlock();
-            throw new ChannelClosedException("send on closed channel");
+            throw x;
         }
         if (sendNow(e)) {
             Node r = takeClaimed();
@@ -295,8 +318,8 @@ final class Chan<E> implements Channel<E> {
         unlock();
         int s = n.await(nanos > 0L, deadline, n);
         if (s >= 0) {
-            if (n.item == Signal.CLOSED) {
-                throw new ChannelClosedException("send on closed channel");
+            if (Failure.isClosure(n.item)) {
+                throw Failure.exception(n.item, "send on closed channel");
             }
             return true;
         }
@@ -325,6 +348,9 @@ final class Chan<E> implements Channel<E> {
             unlock();
             if (s != null) {
                 s.owner.wake();
+            }
+            if (tookFromFeed(e)) {
+                feed.taken();
             }
             return e;
         }
@@ -371,19 +397,38 @@ final class Chan<E> implements Channel<E> {
 
     @Override
     public void close() {
+        if (!close0(Signal.CLOSED)) {
+            throw new IllegalStateException("close of closed channel");
+        }
+    }
+
+    @Override
+    public void close(Throwable cause) {
+        Objects.requireNonNull(cause, "close with a null cause: use close()");
+        if (!close0(new Failure(cause))) {
+            throw new IllegalStateException("close of closed channel");
+        }
+    }
+
+    /**
+     * The close engine: closes the channel with {@code how} ({@link Signal#CLOSED} or a {@link Failure}) and wakes
+     * every waiter. Returns {@code false}, changing nothing, if it was already closed.
+     */
+    boolean close0(Object how) {
         Node wake = null;
         lock();
         if (closed) {
             unlock();
-            throw new IllegalStateException("close of closed channel");
+            return false;
         }
         closed = true;
+        closure = how;
         // Claim every waiter with the closure; chain the claimed ones through `next` to wake after unlocking.
         for (Node n = recvHead; n != null; ) {
             Node x = n.next;
             n.linked = false;
             n.prev = n.next = null;
-            n.item = Signal.CLOSED;
+            n.item = how;
             if (n.claim()) {
                 n.next = wake;
                 wake = n;
@@ -394,7 +439,7 @@ final class Chan<E> implements Channel<E> {
             Node x = n.next;
             n.linked = false;
             n.prev = n.next = null;
-            n.item = Signal.CLOSED;
+            n.item = how;
             if (n.claim()) {
                 n.next = wake;
                 wake = n;
@@ -409,6 +454,7 @@ final class Chan<E> implements Channel<E> {
             wake.owner.wake();
             wake = x;
         }
+        return true;
     }
 
     // ---------------------------------------------------------------- ReceiveChannel
@@ -417,8 +463,8 @@ final class Chan<E> implements Channel<E> {
     @SuppressWarnings("unchecked")
     public E receive() throws InterruptedException {
         Object r = receive0(FOREVER);
-        if (r == Signal.CLOSED) {
-            throw new ChannelClosedException("receive from closed channel");
+        if (Failure.isClosure(r)) {
+            throw Failure.exception(r, "receive from closed channel");
         }
         return (E) r;
     }
@@ -442,14 +488,14 @@ final class Chan<E> implements Channel<E> {
         return Received.of(receive0(nanos(timeout)));
     }
 
-    /** The iterator's and stream's receive: the element or {@link Signal#CLOSED}. */
+    /** The iterator's and stream's receive: the element, {@link Signal#CLOSED} or a {@link Failure}. */
     Object receiveForIteration() throws InterruptedException {
         return receive0(FOREVER);
     }
 
     @Override
     public ChannelIterator<E> iterator() {
-        return new ChanIterator<>(this::receiveForIteration);
+        return new ChanIterator<>(this::receiveForIteration, feed == null ? null : feed::iteratorClosed);
     }
 
     @Override
@@ -469,12 +515,12 @@ final class Chan<E> implements Channel<E> {
 
     @Override
     public int cap() {
-        return capacity;
+        return reportedCapacity;
     }
 
     @Override
     public String toString() {
-        return "chan#" + id + "(cap " + capacity + ")";
+        return "chan#" + id + "(cap " + reportedCapacity + ")";
     }
 
     /** A timeout as nanoseconds for the engine: never {@code <= 0} unless the timeout is zero or negative. */

@@ -16,11 +16,14 @@ final class ChanIterator<E> implements ChannelIterator<E> {
     }
 
     private final Source source;
+    private final Runnable onEarlyClose; // may be null
     private Object next; // a received element not yet returned by next()
     private boolean done;
 
-    ChanIterator(Source source) {
+    /** {@code onEarlyClose} runs when the iterator is closed before the channel was drained. */
+    ChanIterator(Source source, Runnable onEarlyClose) {
         this.source = source;
+        this.onEarlyClose = onEarlyClose;
     }
 
     @Override
@@ -38,8 +41,11 @@ final class ChanIterator<E> implements ChannelIterator<E> {
             Thread.currentThread().interrupt();
             throw new ChannelInterruptedException(e);
         }
-        if (r == Signal.CLOSED) {
+        if (Failure.isClosure(r)) {
             done = true;
+            if (r instanceof Failure) {
+                throw Failure.exception(r, "receive from closed channel");
+            }
             return false;
         }
         next = r;
@@ -59,8 +65,12 @@ final class ChanIterator<E> implements ChannelIterator<E> {
 
     @Override
     public void close() {
+        boolean early = !done;
         done = true;
         next = null;
+        if (early && onEarlyClose != null) {
+            onEarlyClose.run();
+        }
     }
 
     static <E> Stream<E> stream(ChannelIterator<E> it) {

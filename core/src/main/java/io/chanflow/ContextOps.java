@@ -34,7 +34,7 @@ final class ContextOps {
         }
     }
 
-    /** Returns the element or {@link Signal#CLOSED}. */
+    /** Returns the element, {@link Signal#CLOSED} or a {@link Failure}. */
     static Object receive(ReceiveChannel<?> ch, Context ctx) throws InterruptedException {
         checkDone(ctx);
         SelectCases cases = new SelectCases();

@@ -74,6 +74,11 @@ final class NilChannel<E> implements Channel<E> {
     }
 
     @Override
+    public void close(Throwable cause) {
+        throw new IllegalStateException("close of nil channel");
+    }
+
+    @Override
     public E receive() throws InterruptedException {
         block(-1L);
         throw new IllegalStateException("unexpected state: nil channel receive returned");
@@ -101,7 +106,7 @@ final class NilChannel<E> implements Channel<E> {
         return new ChanIterator<>(() -> {
             block(-1L);
             throw new IllegalStateException("unexpected state: nil channel receive returned");
-        });
+        }, null);
     }
 
     @Override

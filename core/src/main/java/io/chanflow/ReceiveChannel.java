@@ -73,8 +73,8 @@ public interface ReceiveChannel<E> extends Iterable<E> {
     @SuppressWarnings("unchecked")
     default E receive(Context ctx) throws InterruptedException {
         Object r = ContextOps.receive(this, ctx);
-        if (r == Signal.CLOSED) {
-            throw new ChannelClosedException("receive from closed channel");
+        if (Failure.isClosure(r)) {
+            throw Failure.exception(r, "receive from closed channel");
         }
         return (E) r;
     }

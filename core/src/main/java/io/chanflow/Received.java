@@ -9,7 +9,7 @@ import java.util.NoSuchElementException;
  * <ul>
  *   <li>{@link #ok()}: a value was received, and {@link #value()} returns it;</li>
  *   <li>{@link #isClosed()}: the channel is closed and drained; {@link #value()} returns {@code null} (Go's zero
- *       value);</li>
+ *       value), and {@link #cause()} the cause if it was closed with one;</li>
  *   <li>{@link #wouldBlock()}: only from {@link ReceiveChannel#tryReceive()} and the timed receive — nothing could
  *       be received now (or before the timeout), and the channel is not closed.</li>
  * </ul>
@@ -24,15 +24,27 @@ public final class Received<E> {
 
     private final E value;
     private final Signal signal; // null when a value was received
+    private final Failure failure; // non-null when closed with a cause
 
     private Received(E value, Signal signal) {
-        this.value = value;
-        this.signal = signal;
+        this(value, signal, null);
     }
 
-    /** Maps an engine result (element, {@link Signal#CLOSED} or {@link Signal#NONE}) to a {@code Received}. */
+    private Received(E value, Signal signal, Failure failure) {
+        this.value = value;
+        this.signal = signal;
+        this.failure = failure;
+    }
+
+    /**
+     * Maps an engine result (element, {@link Signal#CLOSED}, a {@link Failure} or {@link Signal#NONE}) to a
+     * {@code Received}.
+     */
     @SuppressWarnings("unchecked")
     static <E> Received<E> of(Object r) {
+        if (r instanceof Failure f) {
+            return new Received<>(null, Signal.CLOSED, f);
+        }
         if (r == Signal.CLOSED) {
             return (Received<E>) CLOSED;
         }
@@ -57,6 +69,14 @@ public final class Received<E> {
         return signal == Signal.NONE;
     }
 
+    /**
+     * The cause the channel was closed with ({@link SendChannel#close(Throwable)}), or {@code null} if a value was
+     * received, nothing was, or the channel was closed plainly.
+     */
+    public Throwable cause() {
+        return failure == null ? null : failure.cause;
+    }
+
     /** The received value, or {@code null} when {@link #ok()} is {@code false}. */
     public E value() {
         return value;
@@ -65,10 +85,14 @@ public final class Received<E> {
     /**
      * The received value.
      *
-     * @throws ChannelClosedException if the channel was closed and drained
+     * @throws ChannelClosedException if the channel was closed and drained (or the cause it was closed with: see
+     *         {@link SendChannel#close(Throwable)})
      * @throws NoSuchElementException if nothing could be received without blocking
      */
     public E orElseThrow() {
+        if (failure != null) {
+            throw Failure.exception(failure, "receive from closed channel");
+        }
         if (signal == Signal.CLOSED) {
             throw new ChannelClosedException("receive from closed channel");
         }
@@ -80,6 +104,9 @@ public final class Received<E> {
 
     @Override
     public String toString() {
+        if (failure != null) {
+            return "Received[closed: " + failure.cause + "]";
+        }
         return signal == null ? "Received[" + value + "]" : signal == Signal.CLOSED ? "Received[closed]" : "Received[none]";
     }
 }

@@ -30,9 +30,11 @@ package io.chanflow;
  *   <li>A receive case on a closed channel can always proceed and reports the closure: the
  *       {@link #receiveOrClosed} handler gets a {@link Received} that {@link Received#isClosed() isClosed()}; the
  *       value-only {@link #receive} handler gets {@code null}, Go's zero value (as {@code case v := <-ch} does).
- *       Use {@code receiveOrClosed} wherever closure must be told apart.</li>
+ *       Use {@code receiveOrClosed} wherever closure must be told apart. On a channel closed with a cause
+ *       ({@link SendChannel#close(Throwable)}) the value-only case throws that cause, as {@link
+ *       ReceiveChannel#receive()} does, instead of handing over a {@code null} that would hide the failure.</li>
  *   <li>A send case on a closed channel, when chosen, throws {@link ChannelClosedException} ("send on closed
- *       channel", where Go panics).</li>
+ *       channel", where Go panics), or the channel's cause.</li>
  *   <li>Cases on {@link Channel#nil()} are never ready. A select with no cases, or only nil cases, and no default
  *       blocks until interrupted.</li>
  *   <li>A select never pairs its own send with its own receive on one channel; the same channel may appear in
@@ -131,6 +133,9 @@ public final class Select {
 
     /** Go's zero value for a value-only receive case that reports closure. */
     private static Object zeroIfClosed(Object received) {
+        if (received instanceof Failure) {
+            throw Failure.exception(received, "receive from closed channel");
+        }
         return received == Signal.CLOSED ? null : received;
     }
 

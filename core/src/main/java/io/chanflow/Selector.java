@@ -40,9 +40,10 @@ final class Selector {
 
     /**
      * Runs a select and returns the index of the completed case, or {@link #DEFAULT}. For a receive case,
-     * {@link SelectCases#received} is set to the element or {@link Signal#CLOSED}.
+     * {@link SelectCases#received} is set to the element, {@link Signal#CLOSED} or a {@link Failure}.
      *
-     * @throws ChannelClosedException if a send case on a closed channel is chosen
+     * @throws ChannelClosedException if a send case on a closed channel is chosen (or the cause the channel was
+     *         closed with, see {@link Failure})
      * @throws InterruptedException if interrupted before a case completed (then none did)
      */
     static int select(SelectCases cases) throws InterruptedException {
@@ -93,8 +94,9 @@ final class Selector {
             Chan<?> c = chans[i];
             if (cases.isSend(i)) {
                 if (c.isClosedLocked()) {
+                    RuntimeException x = c.sendOnClosed();
                     unlockAll(chans, lockOrder, live);
-                    throw new ChannelClosedException("send on closed channel");
+                    throw x;
                 }
                 if (c.sendNow(cases.value(i))) {
                     Node w = c.takeClaimed();
@@ -111,6 +113,9 @@ final class Selector {
                     unlockAll(chans, lockOrder, live);
                     if (w != null) {
                         w.owner.wake();
+                    }
+                    if (c.tookFromFeed(e)) {
+                        c.feed.taken();
                     }
                     cases.received = e;
                     return i;
@@ -154,8 +159,8 @@ final class Selector {
         }
         Node winner = nodes[won];
         if (winner.send) {
-            if (winner.item == Signal.CLOSED) {
-                throw new ChannelClosedException("send on closed channel");
+            if (Failure.isClosure(winner.item)) {
+                throw Failure.exception(winner.item, "send on closed channel");
             }
         } else {
             cases.received = winner.item;

@@ -83,6 +83,23 @@ public interface SendChannel<E> {
      */
     void close();
 
+    /**
+     * Closes the channel with a failure: like {@link #close()}, buffered elements stay receivable, but where a
+     * closed channel reports closure by throwing, this one throws {@code cause} — a receive once the buffer is
+     * drained, the iterator's {@code hasNext}, a value-only select receive case, and every send. A checked cause
+     * comes wrapped in a {@link ChannelClosedException}; {@code receiveOrClosed} and {@code tryReceive} report
+     * {@link Received#isClosed()} with {@link Received#cause()}.
+     *
+     * <p>Go has no such operation: Go passes errors as values ({@code chan Result}) and a Java producer fails by
+     * throwing, so this carries the exception of a failed producer (a goroutine, a Reactive Streams
+     * {@code onError}) to its consumers without wrapping every element. The exception instance is shared: every
+     * consumer that observes it throws the same object.
+     *
+     * @throws IllegalStateException {@code "close of closed channel"} if already closed (Go panics)
+     * @throws NullPointerException if {@code cause} is {@code null}
+     */
+    void close(Throwable cause);
+
     /** The number of buffered elements (always 0 for an unbuffered channel): Go's {@code len(ch)}. */
     int len();
 

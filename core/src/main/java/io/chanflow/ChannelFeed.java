@@ -1,0 +1,116 @@
+package io.chanflow;
+
+import java.util.Objects;
+
+/**
+ * A channel fed by callbacks instead of a goroutine: the producing end for code that must never block, such as a
+ * Reactive Streams {@code onNext}. Receivers see an ordinary {@link ReceiveChannel} (it works with
+ * {@link Select}, iteration, {@code receive(ctx)} and the rest); the feed offers elements without blocking and is
+ * told, through its {@link Listener}, each time a receiver takes one, so it can ask its source for more. This is
+ * the building block of Chanflow's reactive bridges; most code wants {@link Channel#make(int)} instead.
+ *
+ * <h2>Contract</h2>
+ * <ul>
+ *   <li>The feed owns the demand accounting: with a buffer of C elements, at most C elements may be offered and
+ *       not yet taken. {@link #offer} never blocks; it returns {@code false} only when that rule was broken (the
+ *       buffer is full), and then changes nothing.</li>
+ *   <li>A feed asked for capacity 0 buffers one element, so that an unbuffered channel can still hold the one
+ *       element its source was asked for without blocking the source; {@link ReceiveChannel#cap()} reports 0 and
+ *       {@link ReceiveChannel#len()} counts that element while it waits.</li>
+ *   <li>{@link Listener#taken()} runs once per element that leaves the channel — taken from the buffer or handed
+ *       straight to a waiting receiver — on the thread that took it, after the channel's lock was released. It
+ *       must not block; it may call back into {@link #offer} (a source that emits synchronously on request).</li>
+ *   <li>{@link #close()} and {@link #close(Throwable)} are idempotent here (unlike {@link SendChannel#close()}):
+ *       a source may complete, fail and be cancelled concurrently, and only the first closure counts.</li>
+ * </ul>
+ *
+ * @param <E> the element type
+ */
+public final class ChannelFeed<E> {
+
+    /** What the feed learns from its receivers. Called without any channel lock held; must not block. */
+    public interface Listener {
+        /** A receiver took one element out of the channel: a buffer slot is free again. */
+        void taken();
+
+        /**
+         * A receiver closed a {@link ChannelIterator} (or a stream) before the channel was drained: it will not
+         * receive further. The default does nothing.
+         */
+        default void iteratorClosed() {
+        }
+    }
+
+    private final Chan<E> chan;
+    private final Listener listener;
+
+    /**
+     * A feed of a channel of {@code capacity} elements.
+     *
+     * @throws IllegalArgumentException if {@code capacity} is negative
+     */
+    public ChannelFeed(int capacity, Listener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.chan = new Chan<>(capacity, Math.max(capacity, 1), this);
+    }
+
+    /** The channel receivers take from. */
+    public ReceiveChannel<E> channel() {
+        return chan;
+    }
+
+    /**
+     * Offers {@code e} without blocking: hands it to a waiting receiver or buffers it.
+     *
+     * @return {@code true} if the element was delivered or buffered, or was dropped because the channel is already
+     *         closed (a source may still emit a little after it was cancelled); {@code false} if the buffer is
+     *         full, which means the source sent more than it was asked for
+     * @throws NullPointerException if {@code e} is {@code null}
+     */
+    public boolean offer(E e) {
+        Objects.requireNonNull(e, "send of null element: channels do not carry null");
+        chan.lock();
+        if (chan.isClosedLocked()) {
+            chan.unlock();
+            return true;
+        }
+        if (!chan.sendNow(e)) {
+            chan.unlock();
+            return false;
+        }
+        Node r = chan.takeClaimed();
+        chan.unlock();
+        if (r != null) { // handed straight to a parked receiver: it left the channel already
+            r.owner.wake();
+            listener.taken();
+        }
+        return true;
+    }
+
+    /**
+     * Closes the channel: receivers drain the buffer, then see the closure.
+     *
+     * @return {@code true} if this call closed it, {@code false} if it was already closed
+     */
+    public boolean close() {
+        return chan.close0(Signal.CLOSED);
+    }
+
+    /**
+     * Closes the channel with {@code cause}: receivers drain the buffer, then get the cause (see
+     * {@link SendChannel#close(Throwable)}).
+     *
+     * @return {@code true} if this call closed it, {@code false} if it was already closed
+     */
+    public boolean close(Throwable cause) {
+        return chan.close0(new Failure(Objects.requireNonNull(cause, "cause")));
+    }
+
+    void taken() {
+        listener.taken();
+    }
+
+    void iteratorClosed() {
+        listener.iteratorClosed();
+    }
+}
