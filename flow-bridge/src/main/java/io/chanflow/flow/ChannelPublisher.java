@@ -1,0 +1,167 @@
+package io.chanflow.flow;
+
+import io.chanflow.Channel;
+import io.chanflow.Go;
+import io.chanflow.ReceiveChannel;
+import io.chanflow.SendChannel;
+import io.chanflow.context.AfterFunc;
+import io.chanflow.context.CancelContext;
+import io.chanflow.context.Context;
+import java.util.Objects;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A publisher of a channel's elements: both a {@link Flow.Publisher} and an {@link org.reactivestreams.Publisher},
+ * so it plugs into the JDK's {@code Flow}, Reactor ({@code Flux.from}) and RxJava ({@code Flowable.fromPublisher})
+ * without an adapter. Made by {@link FlowChannels#publish} (an existing channel) and {@link FlowChannels#produce}
+ * (a blocking body run per subscriber).
+ *
+ * <h2>Contract</h2>
+ * <ul>
+ *   <li><b>Backpressure is channel capacity.</b> The subscription receives from the channel only what the
+ *       subscriber requested; while there is no demand nothing is received, so the producer's {@code send}
+ *       blocks once the channel's buffer is full (at once, for an unbuffered channel).</li>
+ *   <li><b>Cancellation is {@code Context.done()}.</b> The subscriber's {@code cancel()} cancels the publisher's
+ *       context, which the producer watches; the context being cancelled from outside ends the subscription with
+ *       {@code onError(Context.cause(ctx))} — a {@link java.util.concurrent.CancellationException} unless a cause
+ *       was given.</li>
+ *   <li>The channel's close signals {@code onComplete} once the buffered elements were delivered; a close with a
+ *       cause ({@link SendChannel#close(Throwable)}), or a producer body that throws, signals {@code onError}
+ *       with it.</li>
+ *   <li>All signals come from one goroutine per subscription (the emitter), never from the thread that calls
+ *       {@code request} or {@code cancel}. An element the emitter has received is always delivered, even if a
+ *       cancel raced it (§2.8), so nothing sent successfully is lost in the hand-over.</li>
+ *   <li>A publisher of an existing channel is <em>unicast</em>: each element goes to one subscriber, and a second
+ *       subscriber while one is active gets {@code onSubscribe} then {@code onError(IllegalStateException)}
+ *       (§1.9, §2.5). Once a subscription ended, a new subscriber continues with the elements left in the
+ *       channel (unless the publisher's context was cancelled). A {@link FlowChannels#produce producer} is cold:
+ *       each subscriber runs the body afresh.</li>
+ * </ul>
+ *
+ * @param <T> the element type
+ */
+public final class ChannelPublisher<T> implements Flow.Publisher<T>, org.reactivestreams.Publisher<T> {
+
+    private final ReceiveChannel<? extends T> channel; // null for a producer
+    private final CancelContext channelCtx; // the user's context for a channel publisher, or null
+    private final AtomicBoolean active = new AtomicBoolean();
+
+    private final Context parent; // for a producer
+    private final int capacity;
+    private final Producer<T> body;
+
+    private ChannelPublisher(ReceiveChannel<? extends T> channel, CancelContext channelCtx,
+                             Context parent, int capacity, Producer<T> body) {
+        this.channel = channel;
+        this.channelCtx = channelCtx;
+        this.parent = parent;
+        this.capacity = capacity;
+        this.body = body;
+    }
+
+    static <T> ChannelPublisher<T> ofChannel(ReceiveChannel<? extends T> channel, CancelContext ctx) {
+        return new ChannelPublisher<>(Objects.requireNonNull(channel, "channel"), ctx, null, 0, null);
+    }
+
+    static <T> ChannelPublisher<T> ofProducer(Context parent, int capacity, Producer<T> body) {
+        Objects.requireNonNull(parent, "parent context");
+        Objects.requireNonNull(body, "producer body");
+        if (capacity < 0) {
+            throw new IllegalArgumentException("negative capacity " + capacity);
+        }
+        return new ChannelPublisher<>(null, null, parent, capacity, body);
+    }
+
+    @Override
+    public void subscribe(Flow.Subscriber<? super T> subscriber) {
+        ReactiveRules.requireNonNull(subscriber, "subscriber"); // §1.9
+        if (channel != null) {
+            subscribeToChannel(subscriber);
+        } else {
+            subscribeToProducer(subscriber);
+        }
+    }
+
+    @Override
+    public void subscribe(org.reactivestreams.Subscriber<? super T> subscriber) {
+        subscribe(new RsSubscriber<>(ReactiveRules.requireNonNull(subscriber, "subscriber"))); // §1.9
+    }
+
+    private void subscribeToChannel(Flow.Subscriber<? super T> subscriber) {
+        if (!active.compareAndSet(false, true)) {
+            Go.go("chanflow-reject", () -> reject(subscriber)); // §1.3: signals off the caller's stack, like all others
+            return;
+        }
+        boolean owns = channelCtx == null;
+        CancelContext ctx = owns ? Context.withCancel(Context.background()) : channelCtx;
+        new ChannelSubscription<T>(subscriber, channel, ctx, false, owns, () -> active.set(false)).start();
+    }
+
+    private void reject(Flow.Subscriber<? super T> subscriber) {
+        try {
+            subscriber.onSubscribe(ReactiveRules.noOpSubscription()); // §1.9: onSubscribe first
+            subscriber.onError(ReactiveRules.unicastViolation(this)); // §2.5
+        } catch (Throwable t) {
+            ReactiveRules.subscriberThrew(t); // §2.13
+        }
+    }
+
+    private void subscribeToProducer(Flow.Subscriber<? super T> subscriber) {
+        CancelContext ctx = Context.withCancel(parent);
+        Channel<T> out = Channel.make(capacity);
+        // Cancellation closes `out` with the context's error: a send blocked in the body wakes with it.
+        AfterFunc closer = Context.afterFunc(ctx, () -> closeQuietly(out, ctx.err()));
+        Go.go("chanflow-producer", () -> {
+            try {
+                body.produce(ctx, out);
+                closeQuietly(out, null); // the body returned: onComplete after the buffered elements
+            } catch (Throwable t) {
+                closeQuietly(out, t); // the body threw: onError (unless the subscription is over already)
+            }
+        });
+        new ChannelSubscription<T>(subscriber, out, ctx, true, true, closer::stop).start();
+    }
+
+    /** Closes {@code out} unless the body or the cancellation closed it first. */
+    private static void closeQuietly(SendChannel<?> out, Throwable cause) {
+        try {
+            if (cause == null) {
+                out.close();
+            } else {
+                out.close(cause);
+            }
+        } catch (IllegalStateException alreadyClosed) {
+            // The body closed its channel itself, or the cancellation did: the first closure stands.
+        }
+    }
+
+    @Override
+    public String toString() {
+        return channel != null ? "ChannelPublisher[" + channel + "]" : "ChannelPublisher[producer, cap " + capacity + "]";
+    }
+
+    /** An {@link org.reactivestreams.Subscriber} seen as a {@link Flow.Subscriber}. */
+    record RsSubscriber<T>(org.reactivestreams.Subscriber<? super T> s) implements Flow.Subscriber<T> {
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            // Every subscription the bridges hand out is both kinds.
+            s.onSubscribe((org.reactivestreams.Subscription) subscription);
+        }
+
+        @Override
+        public void onNext(T item) {
+            s.onNext(item);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            s.onError(throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            s.onComplete();
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package io.chanflow.flow;
+
+import io.chanflow.ChannelFeed;
+import io.chanflow.ReceiveChannel;
+import io.chanflow.context.AfterFunc;
+import io.chanflow.context.Context;
+import java.util.Objects;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A subscriber that puts what it receives into a channel: both a {@link Flow.Subscriber} and an
+ * {@link org.reactivestreams.Subscriber}. Subscribe it to any publisher and receive from {@link #channel()} with
+ * plain blocking code, {@code for} loops or {@code select}. {@link FlowChannels#subscribe} does both in one call.
+ *
+ * <h2>Contract</h2>
+ * <ul>
+ *   <li><b>Backpressure is channel capacity.</b> With capacity N it requests N up front (1 for an unbuffered
+ *       channel), and never has more than that outstanding: elements requested and not yet received by a consumer.
+ *       It requests again as consumers receive, in batches of {@code N - N/4} (replenishing at 75 %, like Reactor's
+ *       prefetching operators), so a steady consumer keeps the pipe full with one {@code request} per batch.</li>
+ *   <li>{@code onNext} never blocks the publisher's thread: there is always room for what was requested. A
+ *       publisher that sends more than it was asked for (§1.1) is cancelled, and the channel fails with an
+ *       {@link IllegalStateException} after the elements already buffered.</li>
+ *   <li>{@code onComplete} closes the channel: consumers receive the buffered elements, then see the closure.
+ *       {@code onError} closes it with the error: after the buffered elements, {@code receive()} throws it (see
+ *       {@link io.chanflow.SendChannel#close(Throwable)}).</li>
+ *   <li><b>Cancellation is {@code Context.done()}.</b> When the context given at creation is cancelled, the
+ *       subscription is cancelled and the channel fails with {@code Context.cause(ctx)} after the buffered elements.
+ *       Closing a {@link io.chanflow.ChannelIterator} (or a stream) over the channel before it was drained also
+ *       cancels the subscription, and closes the channel.</li>
+ *   <li>One subscription only: a second {@code onSubscribe} is cancelled (§2.5). Calls on the subscription are
+ *       serialized (§2.7) however many consumers receive concurrently.</li>
+ * </ul>
+ *
+ * @param <T> the element type
+ */
+public final class ChannelSubscriber<T> implements Flow.Subscriber<T>, org.reactivestreams.Subscriber<T> {
+    private final Context ctx;
+    private final ChannelFeed<T> feed;
+    private final int prefetch;
+    private final int limit;
+
+    private final AtomicReference<Flow.Subscription> upstream = new AtomicReference<>();
+    private volatile AfterFunc onDone;
+
+    /** Receptions not yet turned into a {@code request}: one batch of {@link #limit} at a time. */
+    private final AtomicInteger consumed = new AtomicInteger();
+
+    // §2.7: request/cancel go through one drain loop, so they are serial whichever thread asks.
+    private final AtomicInteger wip = new AtomicInteger();
+    private final AtomicLong pendingRequest = new AtomicLong();
+    private volatile boolean cancelRequested;
+    private boolean upstreamCancelled; // drain loop only
+
+    /**
+     * A subscriber into a channel of {@code capacity} elements, cancelled when {@code ctx} is done.
+     *
+     * @throws IllegalArgumentException if {@code capacity} is negative
+     */
+    public ChannelSubscriber(Context ctx, int capacity) {
+        this.ctx = Objects.requireNonNull(ctx, "ctx");
+        if (capacity < 0) {
+            throw new IllegalArgumentException("negative capacity " + capacity);
+        }
+        this.prefetch = Math.max(capacity, 1);
+        this.limit = prefetch - (prefetch >> 2);
+        this.feed = new ChannelFeed<>(capacity, new ChannelFeed.Listener() {
+            @Override
+            public void taken() {
+                replenish();
+            }
+
+            @Override
+            public void iteratorClosed() {
+                cancelUpstream();
+                feed.close();
+            }
+        });
+    }
+
+    /** The channel the received elements go to. */
+    public ReceiveChannel<T> channel() {
+        return feed.channel();
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+        ReactiveRules.requireNonNull(subscription, "subscription"); // §2.13
+        if (!upstream.compareAndSet(null, subscription)) {
+            subscription.cancel(); // §2.5: already subscribed
+            return;
+        }
+        if (ctx.err() != null) {
+            cancelUpstream();
+            feed.close(Context.cause(ctx));
+            return;
+        }
+        onDone = Context.afterFunc(ctx, () -> {
+            cancelUpstream();
+            feed.close(Context.cause(ctx));
+        });
+        request(prefetch); // §2.1: the whole buffer up front
+    }
+
+    @Override
+    public void onSubscribe(org.reactivestreams.Subscription subscription) {
+        onSubscribe(new RsSubscription(ReactiveRules.requireNonNull(subscription, "subscription"))); // §2.13
+    }
+
+    @Override
+    public void onNext(T item) {
+        ReactiveRules.requireNonNull(item, "onNext element"); // §2.13
+        if (!feed.offer(item)) {
+            cancelUpstream(); // §1.1 broken: more than requested
+            feed.close(new IllegalStateException("§1.1 violated: " + upstream.get()
+                    + " signalled onNext beyond the demand of " + prefetch));
+        }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        ReactiveRules.requireNonNull(error, "onError throwable"); // §2.13
+        stopWatching();
+        feed.close(error);
+    }
+
+    @Override
+    public void onComplete() {
+        stopWatching();
+        feed.close();
+    }
+
+    private void stopWatching() {
+        AfterFunc f = onDone;
+        if (f != null) {
+            f.stop();
+        }
+    }
+
+    /** A consumer took an element: every {@link #limit} of them, ask for as many again. */
+    private void replenish() {
+        if (consumed.incrementAndGet() == limit) {
+            consumed.addAndGet(-limit);
+            request(limit);
+        }
+    }
+
+    private void request(long n) {
+        ReactiveRules.addDemand(pendingRequest, n); // §3.17
+        drainUpstream();
+    }
+
+    private void cancelUpstream() {
+        cancelRequested = true;
+        drainUpstream();
+    }
+
+    /**
+     * Makes the pending {@code request}/{@code cancel} calls, one thread at a time (§2.7). A call made while another
+     * thread drains — or reentrantly from inside {@code request}, by a publisher that emits synchronously — is
+     * picked up by the draining thread's next pass, so recursion stays bounded (§3.3).
+     */
+    private void drainUpstream() {
+        if (wip.getAndIncrement() != 0) {
+            return;
+        }
+        int missed = 1;
+        for (;;) {
+            Flow.Subscription s = upstream.get();
+            if (s != null && !upstreamCancelled) {
+                if (cancelRequested) {
+                    upstreamCancelled = true;
+                    s.cancel();
+                } else {
+                    long n = pendingRequest.getAndSet(0L);
+                    if (n > 0L) {
+                        s.request(n);
+                    }
+                }
+            }
+            missed = wip.addAndGet(-missed);
+            if (missed == 0) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ChannelSubscriber[" + feed.channel() + "]";
+    }
+
+    /** An {@link org.reactivestreams.Subscription} seen as a {@link Flow.Subscription}. */
+    private record RsSubscription(org.reactivestreams.Subscription s) implements Flow.Subscription {
+        @Override
+        public void request(long n) {
+            s.request(n);
+        }
+
+        @Override
+        public void cancel() {
+            s.cancel();
+        }
+    }
+}
