@@ -4,7 +4,6 @@ import io.chanflow.Channel;
 import io.chanflow.Go;
 import io.chanflow.ReceiveChannel;
 import io.chanflow.SendChannel;
-import io.chanflow.context.AfterFunc;
 import io.chanflow.context.CancelContext;
 import io.chanflow.context.Context;
 import java.util.Objects;
@@ -95,7 +94,7 @@ public final class ChannelPublisher<T> implements Flow.Publisher<T>, org.reactiv
         }
         boolean owns = channelCtx == null;
         CancelContext ctx = owns ? Context.withCancel(Context.background()) : channelCtx;
-        new ChannelSubscription<T>(subscriber, channel, ctx, false, owns, () -> active.set(false)).start();
+        new ChannelSubscription<T>(subscriber, channel, ctx, null, owns, () -> active.set(false)).start();
     }
 
     private void reject(Flow.Subscriber<? super T> subscriber) {
@@ -110,8 +109,12 @@ public final class ChannelPublisher<T> implements Flow.Publisher<T>, org.reactiv
     private void subscribeToProducer(Flow.Subscriber<? super T> subscriber) {
         CancelContext ctx = Context.withCancel(parent);
         Channel<T> out = Channel.make(capacity);
-        // Cancellation closes `out` with the context's error: a send blocked in the body wakes with it.
-        AfterFunc closer = Context.afterFunc(ctx, () -> closeQuietly(out, ctx.err()));
+        // The subscription ending early closes `out` with the context's error: a send blocked in the body wakes
+        // with that CancellationException.
+        Runnable release = () -> {
+            java.util.concurrent.CancellationException err = ctx.err();
+            closeQuietly(out, err != null ? err : Context.CANCELED);
+        };
         Go.go("chanflow-producer", () -> {
             try {
                 body.produce(ctx, out);
@@ -120,7 +123,7 @@ public final class ChannelPublisher<T> implements Flow.Publisher<T>, org.reactiv
                 closeQuietly(out, t); // the body threw: onError (unless the subscription is over already)
             }
         });
-        new ChannelSubscription<T>(subscriber, out, ctx, true, true, closer::stop).start();
+        new ChannelSubscription<T>(subscriber, out, ctx, release, true, () -> { }).start();
     }
 
     /** Closes {@code out} unless the body or the cancellation closed it first. */

@@ -23,8 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  * caller's thread and may be called from any thread, reentrantly or not.
  *
  * <p>Cancellation is the context's: {@link #cancel} cancels {@link #ctx}, and a blocked receive on the source is a
- * receive bounded by that context (or, for the producer builder, whose source the context's cancellation closes, a
- * plain receive). The context being cancelled from outside — its parent, a deadline — ends the subscription with
+ * receive bounded by that context (or, for the producer builder, whose source the subscription closes when it is
+ * cancelled or ends early, a plain receive). The context being cancelled from outside — its parent, a deadline — ends the subscription with
  * {@code onError(Context.cause(ctx))}.
  *
  * <p>Invariants:
@@ -43,8 +43,12 @@ final class ChannelSubscription<T> implements Flow.Subscription, org.reactivestr
     private final Flow.Subscriber<? super T> subscriber;
     private final ReceiveChannel<? extends T> source;
     private final CancelContext ctx;
-    /** {@code true} if the context's cancellation closes {@link #source}, so a plain receive wakes on it. */
-    private final boolean ctxClosesSource;
+    /**
+     * Non-null when this subscription owns its source (the producer builder): closes the source with the context's
+     * error, which wakes a send blocked in the producer and a receive blocked in the emitter. Idempotent. Run by a
+     * cancel, by the context's cancellation, and when the subscription ends without the source having closed.
+     */
+    private final Runnable release;
     /** {@code true} if this subscription created {@link #ctx} and must release it when it ends. */
     private final boolean ownsCtx;
     /** Runs once when the subscription ends, however it ends. */
@@ -56,11 +60,11 @@ final class ChannelSubscription<T> implements Flow.Subscription, org.reactivestr
     private volatile Thread parked;
 
     ChannelSubscription(Flow.Subscriber<? super T> subscriber, ReceiveChannel<? extends T> source,
-                        CancelContext ctx, boolean ctxClosesSource, boolean ownsCtx, Runnable onEnd) {
+                        CancelContext ctx, Runnable release, boolean ownsCtx, Runnable onEnd) {
         this.subscriber = subscriber;
         this.source = source;
         this.ctx = ctx;
-        this.ctxClosesSource = ctxClosesSource;
+        this.release = release;
         this.ownsCtx = ownsCtx;
         this.onEnd = onEnd;
     }
@@ -87,6 +91,9 @@ final class ChannelSubscription<T> implements Flow.Subscription, org.reactivestr
         if (!cancelled) { // §3.5: idempotent
             cancelled = true;
             ctx.cancel(); // cancellation is Context.done(): the producer sees it
+            if (release != null) {
+                release.run();
+            }
             wake();
         }
     }
@@ -100,7 +107,12 @@ final class ChannelSubscription<T> implements Flow.Subscription, org.reactivestr
 
     /** The emitter: the only code that signals the subscriber. */
     private void emit() {
-        AfterFunc waker = Context.afterFunc(ctx, this::wake); // an outside cancel wakes an emitter waiting for demand
+        // An outside cancellation wakes an emitter waiting for demand, or blocked on a source it owns.
+        AfterFunc waker = Context.afterFunc(ctx, release == null ? this::wake : () -> {
+            release.run();
+            wake();
+        });
+        boolean sourceClosed = false;
         try {
             try {
                 subscriber.onSubscribe(this); // §1.9: the first signal
@@ -130,15 +142,17 @@ final class ChannelSubscription<T> implements Flow.Subscription, org.reactivestr
                 Received<? extends T> r = source.tryReceive();
                 if (r.wouldBlock()) {
                     try {
-                        r = ctxClosesSource ? source.receiveOrClosed() : source.receiveOrClosed(ctx);
+                        // An owned source is closed by the cancellation, so a plain receive wakes on it.
+                        r = release != null ? source.receiveOrClosed() : source.receiveOrClosed(ctx);
                     } catch (CancellationException done) {
                         continue; // the loop's head tells a subscriber's cancel from an outside one
                     }
                 }
                 if (r.isClosed()) {
-                    if (cancelled || (ctxClosesSource && ctx.err() != null)) {
+                    if (cancelled || (release != null && ctx.err() != null)) {
                         continue; // closed by the cancellation, not by the producer: the loop's head decides
                     }
+                    sourceClosed = true;
                     Throwable cause = r.cause();
                     cancelled = true; // §1.7: the terminal signal is the last; later request/cancel are no-ops
                     if (cause == null) {
@@ -163,6 +177,9 @@ final class ChannelSubscription<T> implements Flow.Subscription, org.reactivestr
             signalError(e);
         } finally {
             waker.stop();
+            if (release != null && !sourceClosed) {
+                release.run(); // ended early (cancel, bad request, throwing subscriber): no producer outlives it
+            }
             onEnd.run();
             if (ownsCtx) {
                 ctx.cancel(); // Go's `defer cancel()`: release the context once the subscription ended
