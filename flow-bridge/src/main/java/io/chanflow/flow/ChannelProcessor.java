@@ -28,7 +28,7 @@ public final class ChannelProcessor<T> implements Flow.Processor<T, T>, org.reac
     ChannelProcessor(Context parent, int capacity) {
         CancelContext ctx = Context.withCancel(parent);
         this.in = new ChannelSubscriber<>(ctx, capacity);
-        this.out = ChannelPublisher.ofChannel(in.channel(), ctx);
+        this.out = ChannelPublisher.ofOwnedChannel(in.channel(), ctx); // released when the downstream ends
     }
 
     /** The channel between the two sides. */

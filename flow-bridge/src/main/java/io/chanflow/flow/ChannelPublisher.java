@@ -44,23 +44,34 @@ public final class ChannelPublisher<T> implements Flow.Publisher<T>, org.reactiv
 
     private final ReceiveChannel<? extends T> channel; // null for a producer
     private final CancelContext channelCtx; // the user's context for a channel publisher, or null
+    private final boolean cancelCtxAtEnd; // channelCtx belongs to this publisher: release it when a subscription ends
     private final AtomicBoolean active = new AtomicBoolean();
 
     private final Context parent; // for a producer
     private final int capacity;
     private final Producer<T> body;
 
-    private ChannelPublisher(ReceiveChannel<? extends T> channel, CancelContext channelCtx,
+    private ChannelPublisher(ReceiveChannel<? extends T> channel, CancelContext channelCtx, boolean cancelCtxAtEnd,
                              Context parent, int capacity, Producer<T> body) {
         this.channel = channel;
         this.channelCtx = channelCtx;
+        this.cancelCtxAtEnd = cancelCtxAtEnd;
         this.parent = parent;
         this.capacity = capacity;
         this.body = body;
     }
 
+    /** A publisher of {@code channel}; {@code ctx} is the user's (never cancelled but by a subscriber's cancel). */
     static <T> ChannelPublisher<T> ofChannel(ReceiveChannel<? extends T> channel, CancelContext ctx) {
-        return new ChannelPublisher<>(Objects.requireNonNull(channel, "channel"), ctx, null, 0, null);
+        return new ChannelPublisher<>(Objects.requireNonNull(channel, "channel"), ctx, false, null, 0, null);
+    }
+
+    /**
+     * A publisher of {@code channel} that owns {@code ctx}: it is cancelled when a subscription ends however it ends
+     * (the processor's: once its channel delivered its terminal signal, nothing is left to publish).
+     */
+    static <T> ChannelPublisher<T> ofOwnedChannel(ReceiveChannel<? extends T> channel, CancelContext ctx) {
+        return new ChannelPublisher<>(Objects.requireNonNull(channel, "channel"), ctx, true, null, 0, null);
     }
 
     static <T> ChannelPublisher<T> ofProducer(Context parent, int capacity, Producer<T> body) {
@@ -69,7 +80,7 @@ public final class ChannelPublisher<T> implements Flow.Publisher<T>, org.reactiv
         if (capacity < 0) {
             throw new IllegalArgumentException("negative capacity " + capacity);
         }
-        return new ChannelPublisher<>(null, null, parent, capacity, body);
+        return new ChannelPublisher<>(null, null, false, parent, capacity, body);
     }
 
     @Override
@@ -92,8 +103,8 @@ public final class ChannelPublisher<T> implements Flow.Publisher<T>, org.reactiv
             Go.go("chanflow-reject", () -> reject(subscriber)); // §1.3: signals off the caller's stack, like all others
             return;
         }
-        boolean owns = channelCtx == null;
-        CancelContext ctx = owns ? Context.withCancel(Context.background()) : channelCtx;
+        boolean owns = channelCtx == null || cancelCtxAtEnd;
+        CancelContext ctx = channelCtx == null ? Context.withCancel(Context.background()) : channelCtx;
         new ChannelSubscription<T>(subscriber, channel, ctx, null, owns, () -> active.set(false)).start();
     }
 
