@@ -231,7 +231,12 @@ final class Chan<E> implements Channel<E> {
         return closed;
     }
 
-    /** What a send on this closed channel throws (caller holds the lock, or saw the closure through a claim). */
+    /**
+     * What a send on this closed channel throws. The caller saw the channel closed, under the lock or through a
+     * claim; the closure never changes once set, so this is read after the lock is released. It must be: for an
+     * {@link Error} cause it throws the cause itself instead of returning, which under the lock would leave the
+     * channel locked forever.
+     */
     RuntimeException sendOnClosed() {
         return Failure.exception(closure, "send on closed channel");
     }
@@ -297,9 +302,8 @@ final class Chan<E> implements Channel<E> {
         long deadline = nanos > 0L ? System.nanoTime() + nanos : 0L;
         lock();
         if (closed) {
-            RuntimeException x = sendOnClosed();
             unlock();
-            throw x;
+            throw sendOnClosed();
         }
         if (sendNow(e)) {
             Node r = takeClaimed();

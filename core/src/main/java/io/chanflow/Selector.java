@@ -94,9 +94,8 @@ final class Selector {
             Chan<?> c = chans[i];
             if (cases.isSend(i)) {
                 if (c.isClosedLocked()) {
-                    RuntimeException x = c.sendOnClosed();
                     unlockAll(chans, lockOrder, live);
-                    throw x;
+                    throw c.sendOnClosed(); // after unlocking: it throws an Error cause itself
                 }
                 if (c.sendNow(cases.value(i))) {
                     Node w = c.takeClaimed();
