@@ -1,12 +1,10 @@
 package io.chanflow.tck;
 
 import io.chanflow.Channel;
-import io.chanflow.ChannelClosedException;
 import io.chanflow.Go;
 import io.chanflow.context.CancelContext;
 import io.chanflow.flow.ChannelPublisher;
 import io.chanflow.flow.FlowChannels;
-import java.util.concurrent.CancellationException;
 
 /**
  * The publishers the bridge makes, as the TCK wants them: one of {@code elements} elements, and one in error state.
@@ -15,42 +13,16 @@ import java.util.concurrent.CancellationException;
  */
 enum PublisherKind {
     /**
-     * {@link FlowChannels#publish(CancelContext, io.chanflow.ReceiveChannel)} over an unbuffered channel a
-     * goroutine feeds with {@code send(ctx, e)}: the subscriber's cancel cancels that context, which stops the
-     * feeder. In error state: the context is cancelled before anyone subscribes.
+     * {@link FlowChannels#publish(io.chanflow.ReceiveChannel)} (a private context) over an unbuffered channel a
+     * goroutine feeds with plain {@code send}, then closes. In error state: the channel was closed with a cause
+     * before anyone subscribed.
      */
-    CHANNEL_WITH_CONTEXT {
+    CHANNEL {
         @Override
         ChannelPublisher<Long> create(Cleanup cleanup, long elements) {
-            CancelContext ctx = cleanup.context();
+            // Unbuffered, so the cleanup's close leaves nothing buffered and ends a subscription still waiting for
+            // demand (onComplete): a publisher with a private context can be stopped no other way from outside.
             Channel<Long> ch = cleanup.channel(0);
-            Go.go("tck-feeder", () -> {
-                try {
-                    for (long i = 0; i < elements; i++) {
-                        ch.send(ctx, i);
-                    }
-                    ch.close();
-                } catch (CancellationException | ChannelClosedException stopped) {
-                    // The subscriber cancelled, or the test is over.
-                }
-            });
-            return FlowChannels.publish(ctx, ch);
-        }
-
-        @Override
-        ChannelPublisher<Long> createFailed(Cleanup cleanup) {
-            return FlowChannels.publish(cleanup.cancelledContext(), cleanup.<Long>channel(0));
-        }
-    },
-
-    /**
-     * {@link FlowChannels#publish(io.chanflow.ReceiveChannel)} (a private context) over a channel of 8 a goroutine
-     * feeds with plain {@code send}, then closes. In error state: the channel was closed with a cause.
-     */
-    CHANNEL_BUFFERED {
-        @Override
-        ChannelPublisher<Long> create(Cleanup cleanup, long elements) {
-            Channel<Long> ch = cleanup.channel(8);
             Go.go("tck-feeder", () -> {
                 try {
                     for (long i = 0; i < elements; i++) {
@@ -67,9 +39,39 @@ enum PublisherKind {
 
         @Override
         ChannelPublisher<Long> createFailed(Cleanup cleanup) {
-            Channel<Long> ch = cleanup.channel(8);
+            Channel<Long> ch = cleanup.channel(0);
             ch.close(new RuntimeException("TCK: a channel closed with a cause"));
             return FlowChannels.publish(ch);
+        }
+    },
+
+    /**
+     * {@link FlowChannels#publish(CancelContext, io.chanflow.ReceiveChannel)} over a channel of 8 a goroutine feeds
+     * with {@code send(ctx, e)}: the subscriber's cancel cancels that context, which stops the feeder. In error
+     * state: the context was cancelled before anyone subscribed.
+     */
+    CHANNEL_WITH_CONTEXT {
+        @Override
+        ChannelPublisher<Long> create(Cleanup cleanup, long elements) {
+            CancelContext ctx = cleanup.context();
+            Channel<Long> ch = cleanup.channel(8);
+            Go.go("tck-feeder", () -> {
+                try {
+                    for (long i = 0; i < elements; i++) {
+                        ch.send(ctx, i);
+                    }
+                    ch.close();
+                } catch (IllegalStateException stopped) {
+                    // The subscriber cancelled (a CancellationException), or the test is over: the cleanup cancels,
+                    // then closes (a ChannelClosedException, or "close of closed channel" from our own close).
+                }
+            });
+            return FlowChannels.publish(ctx, ch);
+        }
+
+        @Override
+        ChannelPublisher<Long> createFailed(Cleanup cleanup) {
+            return FlowChannels.publish(cleanup.cancelledContext(), cleanup.<Long>channel(8));
         }
     },
 
