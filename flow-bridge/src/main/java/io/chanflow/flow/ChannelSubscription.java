@@ -177,10 +177,14 @@ final class ChannelSubscription<T> implements Flow.Subscription, org.reactivestr
         } finally {
             waker.stop();
             unwatch.run(); // §3.13: the source no longer references this subscription, nor its subscriber
-            onEnd.run();
             if (ownsCtx) {
-                ctx.cancel(); // Go's `defer cancel()`: release the context once the subscription ended
+                // Go's `defer cancel()`: release the context once the subscription ended. Before onEnd: cancel()
+                // sets `cancelled` before it cancels the context, so the emitter may end in between, and a
+                // producer's onEnd (stopping the AfterFunc that closes its channel on cancellation) would then
+                // win against the cancellation and leave the body blocked in send forever.
+                ctx.cancel();
             }
+            onEnd.run();
         }
     }
 
