@@ -3,6 +3,8 @@ package io.chanflow;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -73,6 +75,13 @@ final class Chan<E> implements Channel<E> {
 
     /** 0 free, 1 held. */
     private volatile int lock;
+
+    /**
+     * The functions {@link #watchClose} registered, run once by the close; {@code null} until the first one. Guarded
+     * by this channel's monitor, not by {@code lock}, so the spin lock's critical sections stay allocation-free and
+     * channels nobody watches pay one null field.
+     */
+    private List<Runnable> closeWatchers;
 
     Chan(int capacity) {
         this(capacity, capacity, null);
@@ -458,7 +467,46 @@ final class Chan<E> implements Channel<E> {
             wake.owner.wake();
             wake = x;
         }
+        List<Runnable> watchers;
+        synchronized (this) {
+            watchers = closeWatchers;
+            closeWatchers = null;
+        }
+        if (watchers != null) {
+            for (Runnable f : watchers) {
+                f.run();
+            }
+        }
         return true;
+    }
+
+    /**
+     * Runs {@code f} once this channel is closed: after the close, on the closing thread, or at once on this thread
+     * if it is closed already. The returned handle unregisters {@code f} (idempotent; it does not wait for a run in
+     * progress). See {@link ChannelFeed#watchClose}.
+     */
+    Runnable watchClose(Runnable f) {
+        synchronized (this) {
+            if (closeWatchers == null) {
+                closeWatchers = new ArrayList<>(2);
+            }
+            closeWatchers.add(f);
+        }
+        // A close that set `closed` before the add may have taken its snapshot of the watchers already: whoever removes
+        // `f` from the list (the close's snapshot, or this check) runs it, so it runs exactly once.
+        lock();
+        boolean isClosed = closed;
+        unlock();
+        if (isClosed && unwatch(f)) {
+            f.run();
+        }
+        return () -> unwatch(f);
+    }
+
+    private boolean unwatch(Runnable f) {
+        synchronized (this) {
+            return closeWatchers != null && closeWatchers.remove(f);
+        }
     }
 
     // ---------------------------------------------------------------- ReceiveChannel

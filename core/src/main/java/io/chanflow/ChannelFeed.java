@@ -106,6 +106,28 @@ public final class ChannelFeed<E> {
         return chan.close0(new Failure(Objects.requireNonNull(cause, "cause")));
     }
 
+    /**
+     * Runs {@code onClose} once {@code channel} is closed — on the closing thread after the close, or at once on this
+     * thread if it is closed already — unless the returned handle was run first. It tells a consumer that waits for
+     * something else (a reactive bridge waiting for demand) that the channel will take no more elements, without
+     * receiving from it: once closed, a channel whose {@link ReceiveChannel#len()} is 0 is drained, and
+     * {@link ReceiveChannel#tryReceive()} then reports the closure and takes nothing.
+     *
+     * <p>{@code onClose} must not block. Only Chanflow's own channels can be watched: for the nil channel, which never
+     * closes, or another implementation of {@link ReceiveChannel}, {@code onClose} never runs.
+     *
+     * @return a handle that unregisters {@code onClose}, so the channel no longer references it; idempotent
+     */
+    public static Runnable watchClose(ReceiveChannel<?> channel, Runnable onClose) {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(onClose, "onClose");
+        if (channel instanceof Chan<?> c) {
+            return c.watchClose(onClose);
+        }
+        return () -> {
+        };
+    }
+
     void taken() {
         listener.taken();
     }

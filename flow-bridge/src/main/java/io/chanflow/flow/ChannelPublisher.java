@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       was given.</li>
  *   <li>The channel's close signals {@code onComplete} once the buffered elements were delivered; a close with a
  *       cause ({@link SendChannel#close(Throwable)}), or a producer body that throws, signals {@code onError}
- *       with it.</li>
+ *       with it. A terminal signal needs no demand (§1.4, §1.5): a closed channel with nothing left to deliver
+ *       ends the subscription at once, even if the subscriber never requested.</li>
  *   <li>All signals come from one goroutine per subscription (the emitter), never from the thread that calls
  *       {@code request} or {@code cancel}. An element the emitter has received is always delivered, even if a
  *       cancel raced it (§2.8), so nothing sent successfully is lost in the hand-over.</li>

@@ -1,5 +1,6 @@
 package io.chanflow.flow;
 
+import io.chanflow.ChannelFeed;
 import io.chanflow.Go;
 import io.chanflow.ReceiveChannel;
 import io.chanflow.Received;
@@ -58,6 +59,10 @@ final class ChannelSubscription<T> implements Flow.Subscription, org.reactivestr
     private volatile boolean cancelled;
     private volatile IllegalArgumentException badRequest;
     private volatile Thread parked;
+    /** Set once {@link #source} is closed: it takes no more elements, so once drained it ends the stream. */
+    private volatile boolean sourceClosed;
+    /** Emitter only: the source's own closure was signalled, so a producer's body has returned or thrown. */
+    private boolean sourceEnded;
 
     ChannelSubscription(Flow.Subscriber<? super T> subscriber, ReceiveChannel<? extends T> source,
                         CancelContext ctx, Runnable release, boolean ownsCtx, Runnable onEnd) {
@@ -112,7 +117,11 @@ final class ChannelSubscription<T> implements Flow.Subscription, org.reactivestr
             release.run();
             wake();
         });
-        boolean sourceClosed = false;
+        // §1.4, §1.5: a closed and drained source ends the stream without waiting for demand, so the close wakes it.
+        Runnable unwatch = ChannelFeed.watchClose(source, () -> {
+            sourceClosed = true;
+            wake();
+        });
         try {
             try {
                 subscriber.onSubscribe(this); // §1.9: the first signal
@@ -136,6 +145,17 @@ final class ChannelSubscription<T> implements Flow.Subscription, org.reactivestr
                     return;
                 }
                 if (demand.get() == 0L) {
+                    if (closedAndDrained()) {
+                        // Closed with nothing buffered: tryReceive reports the closure and takes no element (§1.1).
+                        Received<? extends T> end = source.tryReceive();
+                        if (end.isClosed()) {
+                            if (cancelled || (release != null && ctx.err() != null)) {
+                                continue; // closed by the cancellation, not by the producer: the loop's head decides
+                            }
+                            signalClosure(end.cause());
+                            return;
+                        }
+                    }
                     awaitDemand();
                     continue;
                 }
@@ -152,14 +172,7 @@ final class ChannelSubscription<T> implements Flow.Subscription, org.reactivestr
                     if (cancelled || (release != null && ctx.err() != null)) {
                         continue; // closed by the cancellation, not by the producer: the loop's head decides
                     }
-                    sourceClosed = true;
-                    Throwable cause = r.cause();
-                    cancelled = true; // §1.7: the terminal signal is the last; later request/cancel are no-ops
-                    if (cause == null) {
-                        signalComplete();
-                    } else {
-                        signalError(cause);
-                    }
+                    signalClosure(r.cause());
                     return;
                 }
                 try {
@@ -177,23 +190,45 @@ final class ChannelSubscription<T> implements Flow.Subscription, org.reactivestr
             signalError(e);
         } finally {
             waker.stop();
-            if (release != null && !sourceClosed) {
+            waker.stop();
+            unwatch.run(); // §3.13: the source no longer references this subscription, nor its subscriber
+            if (release != null && !sourceEnded) {
                 release.run(); // ended early (cancel, bad request, throwing subscriber): no producer outlives it
             }
-            onEnd.run();
             if (ownsCtx) {
                 ctx.cancel(); // Go's `defer cancel()`: release the context once the subscription ended
             }
+            onEnd.run();
         }
     }
 
-    /** Parks until there is demand, a bad request, a cancel or the context is done. */
+    /**
+     * {@code true} once the source is closed and holds no element: nothing more can arrive. (Closed channels only
+     * lose elements, so this stays true; another consumer draining a shared channel does not wake the emitter,
+     * which then ends at its next request.)
+     */
+    private boolean closedAndDrained() {
+        return sourceClosed && source.len() == 0;
+    }
+
+    /** Parks until there is demand, a bad request, a cancel, the context is done or the source ended. */
     private void awaitDemand() {
         parked = Thread.currentThread();
-        while (demand.get() == 0L && !cancelled && badRequest == null && ctx.err() == null) {
+        while (demand.get() == 0L && !cancelled && badRequest == null && ctx.err() == null && !closedAndDrained()) {
             LockSupport.park(this);
         }
         parked = null;
+    }
+
+    /** The source was closed by its producer: {@code onComplete}, or {@code onError} for a close with a cause. */
+    private void signalClosure(Throwable cause) {
+        sourceEnded = true;
+        cancelled = true; // §1.7: the terminal signal is the last; later request/cancel are no-ops
+        if (cause == null) {
+            signalComplete();
+        } else {
+            signalError(cause);
+        }
     }
 
     private void signalError(Throwable t) {
