@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -538,6 +539,59 @@ final class Chan<E> implements Channel<E> {
     @Override
     public Received<E> receive(Duration timeout) throws InterruptedException {
         return Received.of(receive0(nanos(timeout)));
+    }
+
+    /** Values {@link #drainTo} takes per lock acquisition: bounds the time others wait for the lock. */
+    private static final int DRAIN_CHUNK = 64;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public int drainTo(Collection<? super E> into, int max) {
+        Objects.requireNonNull(into, "into");
+        Object[] chunk = null;
+        int total = 0;
+        while (total < max) {
+            int want = Math.min(max - total, DRAIN_CHUNK);
+            if (chunk == null) {
+                chunk = new Object[want];
+            }
+            int k = 0;
+            Node wake = null; // released senders, chained through `next` (they are unlinked), woken after unlocking
+            lock();
+            while (k < want) {
+                Object e = receiveNow();
+                if (e == Signal.NONE || Failure.isClosure(e)) {
+                    break;
+                }
+                Node s = takeClaimed();
+                if (s != null) {
+                    s.next = wake;
+                    wake = s;
+                }
+                chunk[k++] = e;
+            }
+            unlock();
+            while (wake != null) {
+                Node x = wake.next;
+                wake.next = null;
+                wake.owner.wake();
+                wake = x;
+            }
+            if (feed != null) {
+                for (int i = 0; i < k; i++) {
+                    feed.taken(); // a feed channel has no senders: every value came from its buffer
+                }
+            }
+            total += k;
+            for (int i = 0; i < k; i++) {
+                into.add((E) chunk[i]);
+                chunk[i] = null;
+            }
+            if (k < want) {
+                break;
+            }
+        }
+        return total;
     }
 
     /** The iterator's and stream's receive: the element, {@link Signal#CLOSED} or a {@link Failure}. */

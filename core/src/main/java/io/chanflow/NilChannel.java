@@ -1,6 +1,7 @@
 package io.chanflow;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
@@ -99,6 +100,12 @@ final class NilChannel<E> implements Channel<E> {
     public Received<E> receive(Duration timeout) throws InterruptedException {
         block(nanos(timeout));
         return Received.of(Signal.NONE);
+    }
+
+    @Override
+    public int drainTo(Collection<? super E> into, int max) {
+        Objects.requireNonNull(into, "into");
+        return 0; // never ready
     }
 
     @Override
