@@ -51,9 +51,11 @@ public final class ChannelPublisher<T> implements Flow.Publisher<T>, org.reactiv
     private final Context parent; // for a producer
     private final int capacity;
     private final Producer<T> body;
+    private final Undeliverable undeliverable;
 
     private ChannelPublisher(ReceiveChannel<? extends T> channel, CancelContext channelCtx, boolean cancelCtxAtEnd,
-                             Context parent, int capacity, Producer<T> body) {
+                             Context parent, int capacity, Producer<T> body, Undeliverable undeliverable) {
+        this.undeliverable = Objects.requireNonNull(undeliverable, "undeliverable");
         this.channel = channel;
         this.channelCtx = channelCtx;
         this.cancelCtxAtEnd = cancelCtxAtEnd;
@@ -64,7 +66,8 @@ public final class ChannelPublisher<T> implements Flow.Publisher<T>, org.reactiv
 
     /** A publisher of {@code channel}; {@code ctx} is the user's (never cancelled but by a subscriber's cancel). */
     static <T> ChannelPublisher<T> ofChannel(ReceiveChannel<? extends T> channel, CancelContext ctx) {
-        return new ChannelPublisher<>(Objects.requireNonNull(channel, "channel"), ctx, false, null, 0, null);
+        return new ChannelPublisher<>(Objects.requireNonNull(channel, "channel"), ctx, false, null, 0, null,
+                Undeliverable.DEFAULT);
     }
 
     /**
@@ -72,16 +75,18 @@ public final class ChannelPublisher<T> implements Flow.Publisher<T>, org.reactiv
      * (the processor's: once its channel delivered its terminal signal, nothing is left to publish).
      */
     static <T> ChannelPublisher<T> ofOwnedChannel(ReceiveChannel<? extends T> channel, CancelContext ctx) {
-        return new ChannelPublisher<>(Objects.requireNonNull(channel, "channel"), ctx, true, null, 0, null);
+        return new ChannelPublisher<>(Objects.requireNonNull(channel, "channel"), ctx, true, null, 0, null,
+                Undeliverable.DEFAULT);
     }
 
-    static <T> ChannelPublisher<T> ofProducer(Context parent, int capacity, Producer<T> body) {
+    static <T> ChannelPublisher<T> ofProducer(Context parent, int capacity, Producer<T> body,
+                                              Undeliverable undeliverable) {
         Objects.requireNonNull(parent, "parent context");
         Objects.requireNonNull(body, "producer body");
         if (capacity < 0) {
             throw new IllegalArgumentException("negative capacity " + capacity);
         }
-        return new ChannelPublisher<>(null, null, false, parent, capacity, body);
+        return new ChannelPublisher<>(null, null, false, parent, capacity, body, undeliverable);
     }
 
     @Override
@@ -106,7 +111,7 @@ public final class ChannelPublisher<T> implements Flow.Publisher<T>, org.reactiv
         }
         boolean owns = channelCtx == null || cancelCtxAtEnd;
         CancelContext ctx = channelCtx == null ? Context.withCancel(Context.background()) : channelCtx;
-        new ChannelSubscription<T>(subscriber, channel, ctx, null, owns, () -> active.set(false)).start();
+        new ChannelSubscription<T>(subscriber, channel, ctx, null, owns, () -> active.set(false), undeliverable).start();
     }
 
     private void reject(Flow.Subscriber<? super T> subscriber) {
@@ -114,7 +119,7 @@ public final class ChannelPublisher<T> implements Flow.Publisher<T>, org.reactiv
             subscriber.onSubscribe(ReactiveRules.noOpSubscription()); // §1.9: onSubscribe first
             subscriber.onError(ReactiveRules.unicastViolation(this)); // §2.5
         } catch (Throwable t) {
-            ReactiveRules.subscriberThrew(t); // §2.13
+            undeliverable.errorDropped(t); // §2.13
         }
     }
 
@@ -126,28 +131,46 @@ public final class ChannelPublisher<T> implements Flow.Publisher<T>, org.reactiv
         Runnable release = () -> {
             java.util.concurrent.CancellationException err = ctx.err();
             closeQuietly(out, err != null ? err : Context.CANCELED);
+            discardBuffered(out); // produced ahead of a demand that will never come
         };
         Go.go("chanflow-producer", () -> {
             try {
                 body.produce(ctx, out);
                 closeQuietly(out, null); // the body returned: onComplete after the buffered elements
             } catch (Throwable t) {
-                closeQuietly(out, t); // the body threw: onError (unless the subscription is over already)
+                // The body threw: onError. If the subscription is over already, nobody can receive it — unless it
+                // is the cancellation itself, which the body was right to let propagate.
+                if (!closeQuietly(out, t) && !(t instanceof java.util.concurrent.CancellationException
+                        && ctx.err() != null)) {
+                    undeliverable.errorDropped(t);
+                }
             }
         });
-        new ChannelSubscription<T>(subscriber, out, ctx, release, true, () -> { }).start();
+        new ChannelSubscription<T>(subscriber, out, ctx, release, true, () -> { }, undeliverable).start();
     }
 
-    /** Closes {@code out} unless the body or the cancellation closed it first. */
-    private static void closeQuietly(SendChannel<?> out, Throwable cause) {
+    /** Closes {@code out} unless the body or the cancellation closed it first; {@code true} if this call did. */
+    private static boolean closeQuietly(SendChannel<?> out, Throwable cause) {
         try {
             if (cause == null) {
                 out.close();
             } else {
                 out.close(cause);
             }
+            return true;
         } catch (IllegalStateException alreadyClosed) {
-            // The body closed its channel itself, or the cancellation did: the first closure stands.
+            return false; // the body closed its channel itself, or the cancellation did: the first closure stands
+        }
+    }
+
+    /** Hands the elements left in a cancelled producer's channel to {@link Undeliverable#elementDiscarded}. */
+    private void discardBuffered(Channel<T> out) {
+        java.util.ArrayList<T> left = new java.util.ArrayList<>();
+        while (out.drainTo(left, Integer.MAX_VALUE) > 0) {
+            for (T e : left) {
+                undeliverable.elementDiscarded(e);
+            }
+            left.clear();
         }
     }
 

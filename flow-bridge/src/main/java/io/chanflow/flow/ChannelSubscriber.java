@@ -42,6 +42,9 @@ public final class ChannelSubscriber<T> implements Flow.Subscriber<T>, org.react
     private final ChannelFeed<T> feed;
     private final int prefetch;
     private final int limit;
+    private final Undeliverable undeliverable;
+    /** Set once the channel was closed by this subscriber: later signals can no longer be delivered. */
+    private volatile boolean closed;
 
     private final AtomicReference<Flow.Subscription> upstream = new AtomicReference<>();
     private volatile AfterFunc onDone;
@@ -61,6 +64,16 @@ public final class ChannelSubscriber<T> implements Flow.Subscriber<T>, org.react
      * @throws IllegalArgumentException if {@code capacity} is negative
      */
     public ChannelSubscriber(Context ctx, int capacity) {
+        this(ctx, capacity, Undeliverable.DEFAULT);
+    }
+
+    /**
+     * A subscriber into a channel of {@code capacity} elements, cancelled when {@code ctx} is done, that reports to
+     * {@code undeliverable} an {@code onError} arriving after the cancellation and elements signalled after it
+     * (§2.8). For bridges to libraries with their own hooks (Reactor, RxJava).
+     */
+    public ChannelSubscriber(Context ctx, int capacity, Undeliverable undeliverable) {
+        this.undeliverable = Objects.requireNonNull(undeliverable, "undeliverable");
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         if (capacity < 0) {
             throw new IllegalArgumentException("negative capacity " + capacity);
@@ -75,6 +88,7 @@ public final class ChannelSubscriber<T> implements Flow.Subscriber<T>, org.react
 
             @Override
             public void iteratorClosed() {
+                closed = true;
                 cancelUpstream();
                 feed.close();
             }
@@ -94,11 +108,13 @@ public final class ChannelSubscriber<T> implements Flow.Subscriber<T>, org.react
             return;
         }
         if (ctx.err() != null) {
+            closed = true;
             cancelUpstream();
             feed.close(Context.cause(ctx));
             return;
         }
         onDone = Context.afterFunc(ctx, () -> {
+            closed = true;
             cancelUpstream();
             feed.close(Context.cause(ctx));
         });
@@ -113,7 +129,12 @@ public final class ChannelSubscriber<T> implements Flow.Subscriber<T>, org.react
     @Override
     public void onNext(T item) {
         ReactiveRules.requireNonNull(item, "onNext element"); // §2.13
+        if (closed) {
+            undeliverable.elementDiscarded(item); // §2.8: signalled after the cancel
+            return;
+        }
         if (!feed.offer(item)) {
+            closed = true;
             cancelUpstream(); // §1.1 broken: more than requested
             feed.close(new IllegalStateException("§1.1 violated: " + upstream.get()
                     + " signalled onNext beyond the demand of " + prefetch));
@@ -124,7 +145,9 @@ public final class ChannelSubscriber<T> implements Flow.Subscriber<T>, org.react
     public void onError(Throwable error) {
         ReactiveRules.requireNonNull(error, "onError throwable"); // §2.13
         stopWatching();
-        feed.close(error);
+        if (!feed.close(error)) {
+            undeliverable.errorDropped(error); // after a cancel: nobody will receive it
+        }
     }
 
     @Override

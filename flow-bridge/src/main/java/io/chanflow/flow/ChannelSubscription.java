@@ -55,6 +55,8 @@ final class ChannelSubscription<T> implements Flow.Subscription, org.reactivestr
     private final boolean ownsCtx;
     /** Runs once when the subscription ends, however it ends. */
     private final Runnable onEnd;
+    /** Where a throwing subscriber's error goes (§2.13). */
+    private final Undeliverable undeliverable;
 
     /** The most elements taken from the source at once: what {@link ReceiveChannel#drainTo} hands over per call. */
     private static final int MAX_BATCH = 256;
@@ -71,7 +73,9 @@ final class ChannelSubscription<T> implements Flow.Subscription, org.reactivestr
     private boolean sourceEnded;
 
     ChannelSubscription(Flow.Subscriber<? super T> subscriber, ReceiveChannel<? extends T> source,
-                        CancelContext ctx, Runnable release, boolean ownsCtx, Runnable onEnd) {
+                        CancelContext ctx, Runnable release, boolean ownsCtx, Runnable onEnd,
+                        Undeliverable undeliverable) {
+        this.undeliverable = undeliverable;
         this.subscriber = subscriber;
         this.source = source;
         this.ctx = ctx;
@@ -258,7 +262,7 @@ final class ChannelSubscription<T> implements Flow.Subscription, org.reactivestr
         try {
             subscriber.onError(t);
         } catch (Throwable thrown) {
-            ReactiveRules.subscriberThrew(thrown); // §2.13: the subscription is over already
+            undeliverable.errorDropped(thrown); // §2.13: the subscription is over already
         }
     }
 
@@ -266,7 +270,7 @@ final class ChannelSubscription<T> implements Flow.Subscription, org.reactivestr
         try {
             subscriber.onComplete();
         } catch (Throwable thrown) {
-            ReactiveRules.subscriberThrew(thrown); // §2.13
+            undeliverable.errorDropped(thrown); // §2.13
         }
     }
 
@@ -274,6 +278,6 @@ final class ChannelSubscription<T> implements Flow.Subscription, org.reactivestr
     private void cancelAfterThrow(Throwable t) {
         cancelled = true;
         ctx.cancel();
-        ReactiveRules.subscriberThrew(t);
+        undeliverable.errorDropped(t);
     }
 }

@@ -83,7 +83,17 @@ public final class FlowChannels {
      * @throws IllegalArgumentException if {@code capacity} is negative
      */
     public static <T> ChannelPublisher<T> produce(Context parent, int capacity, Producer<T> body) {
-        return ChannelPublisher.ofProducer(parent, capacity, body);
+        return ChannelPublisher.ofProducer(parent, capacity, body, Undeliverable.DEFAULT);
+    }
+
+    /**
+     * {@link #produce(Context, int, Producer)} that reports what it cannot deliver — a body failing after its
+     * subscriber cancelled, elements left in the channel by a cancel, a throwing subscriber — to
+     * {@code undeliverable}. For bridges to libraries with their own hooks (Reactor, RxJava).
+     */
+    public static <T> ChannelPublisher<T> produce(Context parent, int capacity, Undeliverable undeliverable,
+                                                  Producer<T> body) {
+        return ChannelPublisher.ofProducer(parent, capacity, body, undeliverable);
     }
 
     /**
