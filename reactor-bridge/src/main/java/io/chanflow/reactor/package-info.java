@@ -1,0 +1,2 @@
+/** The Reactor bridge: channels as {@code Flux} and {@code Mono}, and back. */
+package io.chanflow.reactor;
