@@ -1,0 +1,8 @@
+package io.chanflow.tck;
+
+/** {@code RxChannels.asFlowable(channel)}: the Flowable the RxJava bridge returns. */
+public class RxAsFlowableTckTest extends RxPublisherTck {
+    public RxAsFlowableTckTest() {
+        super(RxPublisherKind.CHANNEL);
+    }
+}

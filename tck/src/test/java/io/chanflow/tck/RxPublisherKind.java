@@ -1,0 +1,115 @@
+package io.chanflow.tck;
+
+import io.chanflow.Channel;
+import io.chanflow.Go;
+import io.chanflow.context.CancelContext;
+import io.chanflow.rxjava3.RxChannels;
+import io.reactivex.rxjava3.core.Flowable;
+
+/**
+ * The {@link Flowable}s the RxJava bridge makes, as the TCK wants them: one of {@code elements} elements, and one
+ * in error state. The same four kinds as {@link PublisherKind}, through {@code RxChannels} instead of
+ * {@code FlowChannels}, so what is verified is the Flowable wrapper and the engine underneath together.
+ */
+enum RxPublisherKind {
+    /** {@link RxChannels#asFlowable(io.chanflow.ReceiveChannel)} over an unbuffered channel a goroutine feeds. */
+    CHANNEL {
+        @Override
+        Flowable<Long> create(Cleanup cleanup, long elements) {
+            // Unbuffered, so the cleanup's close ends a subscription still waiting for demand.
+            Channel<Long> ch = cleanup.channel(0);
+            Go.go("tck-feeder", () -> {
+                try {
+                    for (long i = 0; i < elements; i++) {
+                        ch.send(i);
+                    }
+                    ch.close();
+                } catch (IllegalStateException stopped) {
+                    // The cleanup closed the channel under the feeder: the test is over.
+                }
+            });
+            return RxChannels.asFlowable(ch);
+        }
+
+        @Override
+        Flowable<Long> createFailed(Cleanup cleanup) {
+            Channel<Long> ch = cleanup.channel(0);
+            ch.close(new RuntimeException("TCK: a channel closed with a cause"));
+            return RxChannels.asFlowable(ch);
+        }
+    },
+
+    /** {@link RxChannels#asFlowable(CancelContext, io.chanflow.ReceiveChannel)} over a channel of 8. */
+    CHANNEL_WITH_CONTEXT {
+        @Override
+        Flowable<Long> create(Cleanup cleanup, long elements) {
+            CancelContext ctx = cleanup.context();
+            Channel<Long> ch = cleanup.channel(8);
+            Go.go("tck-feeder", () -> {
+                try {
+                    for (long i = 0; i < elements; i++) {
+                        ch.send(ctx, i);
+                    }
+                    ch.close();
+                } catch (IllegalStateException stopped) {
+                    // Cancelled by the subscriber, or the test is over.
+                }
+            });
+            return RxChannels.asFlowable(ctx, ch);
+        }
+
+        @Override
+        Flowable<Long> createFailed(Cleanup cleanup) {
+            return RxChannels.asFlowable(cleanup.cancelledContext(), cleanup.<Long>channel(8));
+        }
+    },
+
+    /** {@link RxChannels#flowable(io.chanflow.context.Context, int, io.chanflow.flow.Producer)}, capacity 0. */
+    PRODUCER_UNBUFFERED {
+        @Override
+        Flowable<Long> create(Cleanup cleanup, long elements) {
+            return producer(cleanup, 0, elements);
+        }
+
+        @Override
+        Flowable<Long> createFailed(Cleanup cleanup) {
+            return failedProducer(cleanup, 0);
+        }
+    },
+
+    /** The {@code flowable} builder with capacity 16. */
+    PRODUCER_BUFFERED {
+        @Override
+        Flowable<Long> create(Cleanup cleanup, long elements) {
+            return producer(cleanup, 16, elements);
+        }
+
+        @Override
+        Flowable<Long> createFailed(Cleanup cleanup) {
+            return failedProducer(cleanup, 16);
+        }
+    };
+
+    /** A Flowable of {@code elements} elements, then {@code onComplete}. */
+    abstract Flowable<Long> create(Cleanup cleanup, long elements);
+
+    /** A Flowable that signals {@code onSubscribe} then {@code onError} to whoever subscribes. */
+    abstract Flowable<Long> createFailed(Cleanup cleanup);
+
+    private static Flowable<Long> producer(Cleanup cleanup, int capacity, long elements) {
+        return RxChannels.flowable(cleanup.context(), capacity, (ctx, out) -> {
+            for (long i = 0; i < elements; i++) {
+                out.send(i);
+            }
+        });
+    }
+
+    private static Flowable<Long> failedProducer(Cleanup cleanup, int capacity) {
+        // The parent is cancelled before anyone subscribes: the subscription ends with onError at once.
+        return RxChannels.flowable(cleanup.cancelledContext(), capacity, (ctx, out) -> {
+            for (long i = 0; ; i++) {
+                out.send(i);
+            }
+        });
+    }
+}

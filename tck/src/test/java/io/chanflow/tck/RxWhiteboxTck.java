@@ -1,0 +1,31 @@
+package io.chanflow.tck;
+
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.tck.SubscriberWhiteboxVerification;
+import org.testng.annotations.AfterMethod;
+
+/** {@link SubscriberWhiteboxVerification} of the subscriber behind {@code RxChannels.toChannel}. */
+abstract class RxWhiteboxTck extends SubscriberWhiteboxVerification<Integer> {
+    private final int capacity;
+    private final Cleanup cleanup = new Cleanup();
+
+    RxWhiteboxTck(int capacity) {
+        super(TckEnvironment.create());
+        this.capacity = capacity;
+    }
+
+    @Override
+    public Subscriber<Integer> createSubscriber(WhiteboxSubscriberProbe<Integer> probe) {
+        return new RxProbedSubscriber<>(cleanup, capacity, probe);
+    }
+
+    @Override
+    public Integer createElement(int element) {
+        return element;
+    }
+
+    @AfterMethod(alwaysRun = true)
+    public void releaseTestResources() {
+        cleanup.run();
+    }
+}
