@@ -92,4 +92,23 @@ class UndeliverableTest {
         assertEquals(List.of(err), u.errors);
         assertEquals(1, sub.channel().len(), "the element buffered before the cancel stays receivable");
     }
+
+    @Test
+    void aChannelPublishersThrowingSubscriberIsReportedToTheGivenUndeliverable() {
+        Recording u = new Recording();
+        io.chanflow.Channel<Integer> ch = io.chanflow.Channel.make(2);
+        ch.trySend(1);
+        ch.trySend(2);
+        IllegalStateException thrown = new IllegalStateException("subscriber bug");
+        FlowChannels.publish(ch, u).subscribe(new RecordingSubscriber<Integer>(Long.MAX_VALUE) {
+            @Override
+            public void onNext(Integer item) {
+                throw thrown; // §2.13 broken: the engine cancels and reports
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> !u.errors.isEmpty());
+        assertSame(thrown, u.errors.get(0));
+        Leaks.awaitNoGoroutines();
+        ch.close();
+    }
 }
