@@ -59,25 +59,19 @@ public final class FlowChannels {
      * being cancelled otherwise ends the subscription with {@code onError(Context.cause(ctx))}.
      */
     public static <T> ChannelPublisher<T> publish(CancelContext ctx, ReceiveChannel<? extends T> channel) {
-        return ChannelPublisher.ofChannel(channel, java.util.Objects.requireNonNull(ctx, "ctx"), Undeliverable.DEFAULT);
+        return ChannelPublisher.ofChannel(channel, java.util.Objects.requireNonNull(ctx, "ctx"),
+                Undeliverable.DEFAULT);
     }
 
     /**
-     * {@link #publish(ReceiveChannel)} that reports what it cannot deliver — a subscriber method that threw
-     * (§2.13), or a second subscriber's rejection that threw — to {@code undeliverable}. For bridges to libraries
-     * with their own hooks (Reactor, RxJava).
-     */
-    public static <T> ChannelPublisher<T> publish(ReceiveChannel<? extends T> channel, Undeliverable undeliverable) {
-        return ChannelPublisher.ofChannel(channel, null, undeliverable);
-    }
-
-    /**
-     * {@link #publish(CancelContext, ReceiveChannel)} that reports what it cannot deliver to {@code undeliverable}:
-     * see {@link #publish(ReceiveChannel, Undeliverable)}.
+     * {@link #publish(CancelContext, ReceiveChannel)} (or, for a {@code null} {@code ctx},
+     * {@link #publish(ReceiveChannel)}) that reports what it cannot deliver — a subscriber method that threw
+     * (§2.13) — to {@code undeliverable}. For bridges to libraries with their own hooks (Reactor, RxJava).
      */
     public static <T> ChannelPublisher<T> publish(CancelContext ctx, ReceiveChannel<? extends T> channel,
                                                   Undeliverable undeliverable) {
-        return ChannelPublisher.ofChannel(channel, java.util.Objects.requireNonNull(ctx, "ctx"), undeliverable);
+        return ChannelPublisher.ofChannel(channel, ctx, java.util.Objects.requireNonNull(undeliverable,
+                "undeliverable"));
     }
 
     /**

@@ -100,7 +100,7 @@ class UndeliverableTest {
         ch.trySend(1);
         ch.trySend(2);
         IllegalStateException thrown = new IllegalStateException("subscriber bug");
-        FlowChannels.publish(ch, u).subscribe(new RecordingSubscriber<Integer>(Long.MAX_VALUE) {
+        FlowChannels.publish(null, ch, u).subscribe(new RecordingSubscriber<Integer>(Long.MAX_VALUE) {
             @Override
             public void onNext(Integer item) {
                 throw thrown; // §2.13 broken: the engine cancels and reports

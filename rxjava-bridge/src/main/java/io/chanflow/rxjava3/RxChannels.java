@@ -70,7 +70,7 @@ public final class RxChannels {
      * goroutine. See {@link io.chanflow.flow.ChannelPublisher} for the whole contract.
      */
     public static <T> Flowable<T> asFlowable(ReceiveChannel<? extends T> channel) {
-        return new ChannelFlowable<>(FlowChannels.publish(channel, RxUndeliverable.INSTANCE));
+        return new ChannelFlowable<>(FlowChannels.publish(null, channel, RxUndeliverable.INSTANCE));
     }
 
     /**
@@ -79,7 +79,8 @@ public final class RxChannels {
      * cancelled otherwise ends the subscription with {@code onError(Context.cause(ctx))}.
      */
     public static <T> Flowable<T> asFlowable(CancelContext ctx, ReceiveChannel<? extends T> channel) {
-        return new ChannelFlowable<>(FlowChannels.publish(ctx, channel, RxUndeliverable.INSTANCE));
+        return new ChannelFlowable<>(FlowChannels.publish(Objects.requireNonNull(ctx, "ctx"), channel,
+                RxUndeliverable.INSTANCE));
     }
 
     // ---------------------------------------------------------------- producer builder
