@@ -65,9 +65,10 @@ public final class ChannelPublisher<T> implements Flow.Publisher<T>, org.reactiv
     }
 
     /** A publisher of {@code channel}; {@code ctx} is the user's (never cancelled but by a subscriber's cancel). */
-    static <T> ChannelPublisher<T> ofChannel(ReceiveChannel<? extends T> channel, CancelContext ctx) {
+    static <T> ChannelPublisher<T> ofChannel(ReceiveChannel<? extends T> channel, CancelContext ctx,
+                                             Undeliverable undeliverable) {
         return new ChannelPublisher<>(Objects.requireNonNull(channel, "channel"), ctx, false, null, 0, null,
-                Undeliverable.DEFAULT);
+                undeliverable);
     }
 
     /**

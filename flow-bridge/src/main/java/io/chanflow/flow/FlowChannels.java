@@ -50,7 +50,7 @@ public final class FlowChannels {
      * receiving. See {@link ChannelPublisher} for the contract.
      */
     public static <T> ChannelPublisher<T> publish(ReceiveChannel<? extends T> channel) {
-        return ChannelPublisher.ofChannel(channel, null);
+        return ChannelPublisher.ofChannel(channel, null, Undeliverable.DEFAULT);
     }
 
     /**
@@ -59,7 +59,19 @@ public final class FlowChannels {
      * being cancelled otherwise ends the subscription with {@code onError(Context.cause(ctx))}.
      */
     public static <T> ChannelPublisher<T> publish(CancelContext ctx, ReceiveChannel<? extends T> channel) {
-        return ChannelPublisher.ofChannel(channel, java.util.Objects.requireNonNull(ctx, "ctx"));
+        return ChannelPublisher.ofChannel(channel, java.util.Objects.requireNonNull(ctx, "ctx"),
+                Undeliverable.DEFAULT);
+    }
+
+    /**
+     * {@link #publish(CancelContext, ReceiveChannel)} (or, for a {@code null} {@code ctx},
+     * {@link #publish(ReceiveChannel)}) that reports what it cannot deliver — a subscriber method that threw
+     * (§2.13) — to {@code undeliverable}. For bridges to libraries with their own hooks (Reactor, RxJava).
+     */
+    public static <T> ChannelPublisher<T> publish(CancelContext ctx, ReceiveChannel<? extends T> channel,
+                                                  Undeliverable undeliverable) {
+        return ChannelPublisher.ofChannel(channel, ctx, java.util.Objects.requireNonNull(undeliverable,
+                "undeliverable"));
     }
 
     /**
