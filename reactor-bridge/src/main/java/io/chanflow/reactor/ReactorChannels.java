@@ -72,6 +72,13 @@ public final class ReactorChannels {
     /** A Flux/Publisher to channel without an explicit prefetch uses this one, as Reactor's operators do. */
     private static final int AWAIT_PREFETCH = 256;
 
+    /**
+     * A channel Flux is one publisher for all its (successive) subscribers, so what it cannot deliver (a throwing
+     * subscriber, §2.13) goes to Reactor's global hooks.
+     */
+    private static final ReactorUndeliverable GLOBAL_HOOKS =
+            new ReactorUndeliverable(reactor.util.context.Context.empty());
+
     private ReactorChannels() {
     }
 
@@ -84,7 +91,7 @@ public final class ReactorChannels {
      * See {@link io.chanflow.flow.ChannelPublisher} for the full contract.
      */
     public static <T> Flux<T> flux(ReceiveChannel<? extends T> channel) {
-        return new ChannelFlux<>(FlowChannels.publish(channel));
+        return new ChannelFlux<>(FlowChannels.publish(null, channel, GLOBAL_HOOKS));
     }
 
     /**
@@ -93,7 +100,7 @@ public final class ReactorChannels {
      * {@code onError(Context.cause(ctx))}.
      */
     public static <T> Flux<T> flux(CancelContext ctx, ReceiveChannel<? extends T> channel) {
-        return new ChannelFlux<>(FlowChannels.publish(ctx, channel));
+        return new ChannelFlux<>(FlowChannels.publish(Objects.requireNonNull(ctx, "ctx"), channel, GLOBAL_HOOKS));
     }
 
     // ---------------------------------------------------------------- builders

@@ -287,4 +287,37 @@ class FluxBuilderTest {
         }
         Leaks.awaitNoGoroutines();
     }
+
+    @Test
+    void aThrowingSubscriberOfAChannelFluxReachesOnErrorDropped() {
+        List<Throwable> dropped = new CopyOnWriteArrayList<>();
+        Hooks.onErrorDropped(dropped::add);
+        Channel<Integer> ch = Channel.make(1);
+        Go.go(() -> {
+            ch.send(1);
+            ch.close();
+        });
+        ReactorChannels.flux(ch).subscribe(new org.reactivestreams.Subscriber<Integer>() {
+            @Override
+            public void onSubscribe(org.reactivestreams.Subscription s) {
+                s.request(1);
+            }
+
+            @Override
+            public void onNext(Integer item) {
+                throw new IllegalStateException("subscriber bug");
+            }
+
+            @Override
+            public void onError(Throwable t) {
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        });
+        await().until(() -> !dropped.isEmpty());
+        Leaks.awaitNoGoroutines();
+        assertTrue(dropped.stream().anyMatch(t -> "subscriber bug".equals(t.getMessage())), dropped.toString());
+    }
 }
