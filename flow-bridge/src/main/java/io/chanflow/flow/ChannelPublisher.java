@@ -141,7 +141,12 @@ public final class ChannelPublisher<T> implements Flow.Publisher<T>, org.reactiv
             } catch (Throwable t) {
                 // The body threw: onError. If the subscription is over already, nobody can receive it — unless it
                 // is the cancellation itself, which the body was right to let propagate.
-                if (!closeQuietly(out, t) && !(t instanceof java.util.concurrent.CancellationException
+                // A context already cancelled when the body threw means the subscription is over even if the
+                // cancel's closing of `out` has not happened yet: the error would be closed into a channel nobody
+                // receives from any more.
+                boolean over = ctx.err() != null;
+                boolean handedOver = closeQuietly(out, t) && !over;
+                if (!handedOver && !(t instanceof java.util.concurrent.CancellationException
                         && ctx.err() != null)) {
                     undeliverable.errorDropped(t);
                 }

@@ -1,0 +1,31 @@
+package io.chanflow.reactor;
+
+import io.chanflow.context.Context;
+import io.chanflow.flow.FlowChannels;
+import io.chanflow.flow.Producer;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Flux;
+
+/**
+ * The {@code flux} builder's Flux: each subscriber gets its own run of the body, through the Flow bridge's producer
+ * engine, with a context that carries the subscriber's Reactor context and an {@link ReactorUndeliverable} bound to
+ * it. The subscriber is subscribed to the engine directly: its signals come from the engine's emitter goroutine.
+ */
+final class ProducerFlux<T> extends Flux<T> {
+    private final Context parent;
+    private final int capacity;
+    private final Producer<T> body;
+
+    ProducerFlux(Context parent, int capacity, Producer<T> body) {
+        this.parent = parent;
+        this.capacity = capacity;
+        this.body = body;
+    }
+
+    @Override
+    public void subscribe(CoreSubscriber<? super T> actual) {
+        reactor.util.context.Context rc = actual.currentContext();
+        FlowChannels.produce(ReactorChannels.withReactorContext(parent, rc), capacity, new ReactorUndeliverable(rc),
+                body).subscribe(actual);
+    }
+}

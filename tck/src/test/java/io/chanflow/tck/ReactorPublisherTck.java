@@ -1,0 +1,53 @@
+package io.chanflow.tck;
+
+import io.chanflow.Channel;
+import io.chanflow.Go;
+import io.chanflow.context.CancelContext;
+import io.chanflow.reactor.ReactorChannels;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.tck.PublisherVerification;
+import org.testng.annotations.AfterMethod;
+
+/**
+ * {@link PublisherVerification} of a {@code Flux} the Reactor bridge returns. The TCK subscribes with plain
+ * {@code org.reactivestreams} subscribers, which {@code Flux.subscribe} wraps in Reactor's strict subscriber, so
+ * what is verified is the Flux as any non-Reactor code sees it.
+ */
+abstract class ReactorPublisherTck extends PublisherVerification<Long> {
+    final Cleanup cleanup = new Cleanup();
+
+    ReactorPublisherTck() {
+        super(TckEnvironment.create(), TckEnvironment.PUBLISHER_REFERENCE_GC_TIMEOUT_MILLIS);
+    }
+
+    @AfterMethod(alwaysRun = true)
+    public void releaseTestResources() {
+        cleanup.run();
+    }
+
+    /** {@code ReactorChannels.flux(ctx, channel)} over a channel of 8 fed with {@code send(ctx, e)}. */
+    static Publisher<Long> channelFlux(Cleanup cleanup, long elements) {
+        CancelContext ctx = cleanup.context();
+        Channel<Long> ch = cleanup.channel(8);
+        Go.go("tck-feeder", () -> {
+            try {
+                for (long i = 0; i < elements; i++) {
+                    ch.send(ctx, i);
+                }
+                ch.close();
+            } catch (IllegalStateException stopped) {
+                // cancelled by the subscriber, or closed by the cleanup
+            }
+        });
+        return ReactorChannels.flux(ctx, ch);
+    }
+
+    /** {@code ReactorChannels.flux(parent, capacity, body)}, the body sends {@code elements} then returns. */
+    static Publisher<Long> builtFlux(Cleanup cleanup, int capacity, long elements) {
+        return ReactorChannels.flux(cleanup.context(), capacity, (ctx, out) -> {
+            for (long i = 0; i < elements; i++) {
+                out.send(i);
+            }
+        });
+    }
+}
