@@ -35,8 +35,8 @@ import org.reactivestreams.Publisher;
  * <table>
  *   <caption>What each entry point makes</caption>
  *   <tr><th>you have</th><th>you want</th><th>call</th></tr>
- *   <tr><td>a {@code ReceiveChannel}</td><td>a {@code Flowable}</td><td>{@link #asFlowable(ReceiveChannel)},
- *       {@link #asFlowable(CancelContext, ReceiveChannel)}</td></tr>
+ *   <tr><td>a {@code ReceiveChannel}</td><td>a {@code Flowable}</td><td>{@link #flowable(ReceiveChannel)},
+ *       {@link #flowable(CancelContext, ReceiveChannel)}</td></tr>
  *   <tr><td>blocking code that sends</td><td>a cold {@code Flowable}</td><td>{@link #flowable(Producer)},
  *       {@link #flowable(int, Producer)}, {@link #flowable(Context, int, Producer)}</td></tr>
  *   <tr><td>a {@code Flowable}, any {@code Publisher}</td><td>a {@code ReceiveChannel}</td>
@@ -69,16 +69,16 @@ public final class RxChannels {
      * while one is active gets {@code onError(IllegalStateException)}. Signals come from the subscription's emitter
      * goroutine. See {@link io.chanflow.flow.ChannelPublisher} for the whole contract.
      */
-    public static <T> Flowable<T> asFlowable(ReceiveChannel<? extends T> channel) {
+    public static <T> Flowable<T> flowable(ReceiveChannel<? extends T> channel) {
         return new ChannelFlowable<>(FlowChannels.publish(null, channel, RxUndeliverable.INSTANCE));
     }
 
     /**
-     * {@link #asFlowable(ReceiveChannel)} whose cancellation is {@code ctx}'s: a subscriber's cancel cancels
+     * {@link #flowable(ReceiveChannel)} whose cancellation is {@code ctx}'s: a subscriber's cancel cancels
      * {@code ctx} (so the goroutines feeding the channel, watching {@code ctx.done()}, stop), and {@code ctx} being
      * cancelled otherwise ends the subscription with {@code onError(Context.cause(ctx))}.
      */
-    public static <T> Flowable<T> asFlowable(CancelContext ctx, ReceiveChannel<? extends T> channel) {
+    public static <T> Flowable<T> flowable(CancelContext ctx, ReceiveChannel<? extends T> channel) {
         return new ChannelFlowable<>(FlowChannels.publish(Objects.requireNonNull(ctx, "ctx"), channel,
                 RxUndeliverable.INSTANCE));
     }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
-/** {@link RxChannels#asFlowable}: a channel as a unicast {@code Flowable}. */
+/** {@link RxChannels#flowable}: a channel as a unicast {@code Flowable}. */
 @CheckGoroutineLeaks
 class AsFlowableTest {
     @RegisterExtension
@@ -53,7 +53,7 @@ class AsFlowableTest {
     void deliversOnlyWhatWasRequestedAndTheChannelBuffers() throws Exception {
         CancelContext ctx = Context.withCancel(Context.background());
         AtomicInteger sent = new AtomicInteger();
-        TestSubscriber<Integer> ts = RxChannels.asFlowable(ctx, fed(ctx, 0, 10, sent)).test(0);
+        TestSubscriber<Integer> ts = RxChannels.flowable(ctx, fed(ctx, 0, 10, sent)).test(0);
         ts.assertNoValues();
         assertEquals(0, sent.get(), "nothing received without demand, so an unbuffered send cannot complete");
 
@@ -76,7 +76,7 @@ class AsFlowableTest {
         ch.trySend(1);
         ch.trySend(2);
         ch.close();
-        TestSubscriber<Integer> ts = RxChannels.asFlowable(ch)
+        TestSubscriber<Integer> ts = RxChannels.flowable(ch)
                 .doOnNext(v -> onNextThreads.add(Thread.currentThread()))
                 .doOnComplete(() -> onCompleteThread.set(Thread.currentThread()))
                 .test();
@@ -94,7 +94,7 @@ class AsFlowableTest {
     void cancellingTheSubscriptionCancelsTheContextAndStopsTheFeeder() {
         CancelContext ctx = Context.withCancel(Context.background());
         AtomicInteger sent = new AtomicInteger();
-        TestSubscriber<Integer> ts = RxChannels.asFlowable(ctx, fed(ctx, 0, Integer.MAX_VALUE, sent)).test(2);
+        TestSubscriber<Integer> ts = RxChannels.flowable(ctx, fed(ctx, 0, Integer.MAX_VALUE, sent)).test(2);
         await().atMost(Duration.ofSeconds(10)).until(() -> ts.values().size() == 2);
         ts.cancel();
         await().atMost(Duration.ofSeconds(10)).until(() -> ctx.err() != null);
@@ -107,7 +107,7 @@ class AsFlowableTest {
     @Test
     void cancellingTheContextEndsTheFlowableWithItsCause() {
         CancelContext ctx = Context.withCancel(Context.background());
-        TestSubscriber<Integer> ts = RxChannels.asFlowable(ctx, fed(ctx, 0, Integer.MAX_VALUE, new AtomicInteger()))
+        TestSubscriber<Integer> ts = RxChannels.flowable(ctx, fed(ctx, 0, Integer.MAX_VALUE, new AtomicInteger()))
                 .take(1000) // a downstream operator sees the error too
                 .test(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> ts.values().size() == 1);
@@ -121,21 +121,21 @@ class AsFlowableTest {
         ch.trySend("a");
         IllegalStateException boom = new IllegalStateException("boom");
         ch.close(boom);
-        RxChannels.asFlowable(ch).test().awaitDone(10, TimeUnit.SECONDS).assertValues("a").assertError(boom);
+        RxChannels.flowable(ch).test().awaitDone(10, TimeUnit.SECONDS).assertValues("a").assertError(boom);
     }
 
     @Test
     void aClosedEmptyChannelCompletesWithoutARequest() {
         Channel<String> ch = Channel.make(0);
         ch.close();
-        RxChannels.asFlowable(ch).test(0).awaitDone(10, TimeUnit.SECONDS).assertNoValues().assertComplete();
+        RxChannels.flowable(ch).test(0).awaitDone(10, TimeUnit.SECONDS).assertNoValues().assertComplete();
     }
 
     @Test
     void isUnicastASecondSubscriberFailsAndTheFirstKeepsReceiving() {
         Channel<Integer> ch = Channel.make(4);
         ch.trySend(1);
-        Flowable<Integer> f = RxChannels.asFlowable(ch);
+        Flowable<Integer> f = RxChannels.flowable(ch);
         TestSubscriber<Integer> first = f.test(0);
         TestSubscriber<Integer> second = f.test(0);
         second.awaitDone(10, TimeUnit.SECONDS).assertError(IllegalStateException.class);
@@ -154,7 +154,7 @@ class AsFlowableTest {
         AtomicInteger received = new AtomicInteger();
         // A raw Subscriber (§2.13 forbids it to throw): Flowable.subscribe wraps it in a StrictSubscriber, which
         // lets the exception through to the engine.
-        RxChannels.asFlowable(ch).subscribe(new Subscriber<Integer>() {
+        RxChannels.flowable(ch).subscribe(new Subscriber<Integer>() {
             @Override
             public void onSubscribe(Subscription s) {
                 s.request(Long.MAX_VALUE);
@@ -192,7 +192,7 @@ class AsFlowableTest {
         ch.close();
         AtomicInteger arrived = new AtomicInteger();
         // Each element waits for a one-second timer in virtual time.
-        TestSubscriber<Integer> ts = RxChannels.asFlowable(ch)
+        TestSubscriber<Integer> ts = RxChannels.flowable(ch)
                 .doOnNext(v -> arrived.incrementAndGet())
                 .concatMapSingle(v -> Single.timer(1, TimeUnit.SECONDS, time).map(x -> v), 8)
                 .test();

@@ -45,7 +45,7 @@ class IntegrationTest {
     @Test
     void aGoroutinePipelinesOutputThroughRxJavaOperators() {
         CancelContext ctx = Context.withCancel(Context.background());
-        TestSubscriber<Integer> ts = RxChannels.asFlowable(ctx, squares(ctx, 100))
+        TestSubscriber<Integer> ts = RxChannels.flowable(ctx, squares(ctx, 100))
                 .filter(sq -> sq % 2 == 0) // even squares: those of 2, 4, ..., 100
                 .observeOn(Schedulers.computation(), false, 8)
                 .buffer(10)
@@ -61,7 +61,7 @@ class IntegrationTest {
     @Test
     void aReactiveTakeStopsTheWholeGoroutinePipeline() {
         CancelContext ctx = Context.withCancel(Context.background());
-        TestSubscriber<Integer> ts = RxChannels.asFlowable(ctx, squares(ctx, Integer.MAX_VALUE))
+        TestSubscriber<Integer> ts = RxChannels.flowable(ctx, squares(ctx, Integer.MAX_VALUE))
                 .take(20)
                 .test();
         ts.awaitDone(10, TimeUnit.SECONDS).assertComplete();

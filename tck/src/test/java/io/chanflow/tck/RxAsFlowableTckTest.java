@@ -1,6 +1,6 @@
 package io.chanflow.tck;
 
-/** {@code RxChannels.asFlowable(channel)}: the Flowable the RxJava bridge returns. */
+/** {@code RxChannels.flowable(channel)}: the Flowable the RxJava bridge returns. */
 public class RxAsFlowableTckTest extends RxPublisherTck {
     public RxAsFlowableTckTest() {
         super(RxPublisherKind.CHANNEL);

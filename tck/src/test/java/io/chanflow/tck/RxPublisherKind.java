@@ -12,7 +12,7 @@ import io.reactivex.rxjava3.core.Flowable;
  * {@code FlowChannels}, so what is verified is the Flowable wrapper and the engine underneath together.
  */
 enum RxPublisherKind {
-    /** {@link RxChannels#asFlowable(io.chanflow.ReceiveChannel)} over an unbuffered channel a goroutine feeds. */
+    /** {@link RxChannels#flowable(io.chanflow.ReceiveChannel)} over an unbuffered channel a goroutine feeds. */
     CHANNEL {
         @Override
         Flowable<Long> create(Cleanup cleanup, long elements) {
@@ -28,18 +28,18 @@ enum RxPublisherKind {
                     // The cleanup closed the channel under the feeder: the test is over.
                 }
             });
-            return RxChannels.asFlowable(ch);
+            return RxChannels.flowable(ch);
         }
 
         @Override
         Flowable<Long> createFailed(Cleanup cleanup) {
             Channel<Long> ch = cleanup.channel(0);
             ch.close(new RuntimeException("TCK: a channel closed with a cause"));
-            return RxChannels.asFlowable(ch);
+            return RxChannels.flowable(ch);
         }
     },
 
-    /** {@link RxChannels#asFlowable(CancelContext, io.chanflow.ReceiveChannel)} over a channel of 8. */
+    /** {@link RxChannels#flowable(CancelContext, io.chanflow.ReceiveChannel)} over a channel of 8. */
     CHANNEL_WITH_CONTEXT {
         @Override
         Flowable<Long> create(Cleanup cleanup, long elements) {
@@ -55,12 +55,12 @@ enum RxPublisherKind {
                     // Cancelled by the subscriber, or the test is over.
                 }
             });
-            return RxChannels.asFlowable(ctx, ch);
+            return RxChannels.flowable(ctx, ch);
         }
 
         @Override
         Flowable<Long> createFailed(Cleanup cleanup) {
-            return RxChannels.asFlowable(cleanup.cancelledContext(), cleanup.<Long>channel(8));
+            return RxChannels.flowable(cleanup.cancelledContext(), cleanup.<Long>channel(8));
         }
     },
 
