@@ -151,6 +151,9 @@ final class ChannelSubscription<T> implements Flow.Subscription, org.reactivestr
                     return;
                 }
                 if (ctx.err() != null) {
+                    if (cancelled) {
+                        return; // the subscriber's own cancel (it sets `cancelled` before cancelling ctx): §3.6, §3.7
+                    }
                     signalError(Context.cause(ctx)); // cancelled from outside: a parent, a deadline
                     return;
                 }
