@@ -26,8 +26,14 @@ final class ProbedSubscriber<T> implements Flow.Subscriber<T>, org.reactivestrea
     private final AtomicBoolean subscribed = new AtomicBoolean();
 
     ProbedSubscriber(Cleanup cleanup, int capacity, WhiteboxSubscriberProbe<T> probe) {
+        this(cleanup, capacity, probe, ChannelSubscriber::new);
+    }
+
+    /** Probes the subscriber {@code make} builds (a bridge's own, e.g. {@code RxChannels::subscriber}). */
+    ProbedSubscriber(Cleanup cleanup, int capacity, WhiteboxSubscriberProbe<T> probe,
+                     java.util.function.BiFunction<io.chanflow.context.Context, Integer, ChannelSubscriber<T>> make) {
         this.ctx = cleanup.context();
-        this.subscriber = new ChannelSubscriber<>(ctx, capacity);
+        this.subscriber = make.apply(ctx, capacity);
         this.probe = probe;
     }
 

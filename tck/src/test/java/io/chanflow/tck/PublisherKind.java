@@ -5,6 +5,7 @@ import io.chanflow.Go;
 import io.chanflow.context.CancelContext;
 import io.chanflow.flow.ChannelPublisher;
 import io.chanflow.flow.FlowChannels;
+import io.chanflow.flow.Producer;
 
 /**
  * The publishers the bridge makes, as the TCK wants them: one of {@code elements} elements, and one in error state.
@@ -20,28 +21,12 @@ enum PublisherKind {
     CHANNEL {
         @Override
         ChannelPublisher<Long> create(Cleanup cleanup, long elements) {
-            // Unbuffered, so the cleanup's close leaves nothing buffered and ends a subscription still waiting for
-            // demand (onComplete): a publisher with a private context can be stopped no other way from outside.
-            Channel<Long> ch = cleanup.channel(0);
-            Go.go("tck-feeder", () -> {
-                try {
-                    for (long i = 0; i < elements; i++) {
-                        ch.send(i);
-                    }
-                    ch.close();
-                } catch (IllegalStateException stopped) {
-                    // The test is over: the cleanup closed the channel under the feeder (a ChannelClosedException
-                    // from send, or "close of closed channel" from our own close).
-                }
-            });
-            return FlowChannels.publish(ch);
+            return FlowChannels.publish(fedUnbuffered(cleanup, elements));
         }
 
         @Override
         ChannelPublisher<Long> createFailed(Cleanup cleanup) {
-            Channel<Long> ch = cleanup.channel(0);
-            ch.close(new RuntimeException("TCK: a channel closed with a cause"));
-            return FlowChannels.publish(ch);
+            return FlowChannels.publish(failedChannel(cleanup));
         }
     },
 
@@ -54,19 +39,7 @@ enum PublisherKind {
         @Override
         ChannelPublisher<Long> create(Cleanup cleanup, long elements) {
             CancelContext ctx = cleanup.context();
-            Channel<Long> ch = cleanup.channel(8);
-            Go.go("tck-feeder", () -> {
-                try {
-                    for (long i = 0; i < elements; i++) {
-                        ch.send(ctx, i);
-                    }
-                    ch.close();
-                } catch (IllegalStateException stopped) {
-                    // The subscriber cancelled (a CancellationException), or the test is over: the cleanup cancels,
-                    // then closes (a ChannelClosedException, or "close of closed channel" from our own close).
-                }
-            });
-            return FlowChannels.publish(ctx, ch);
+            return FlowChannels.publish(ctx, fedWithContext(cleanup, ctx, elements));
         }
 
         @Override
@@ -111,20 +84,78 @@ enum PublisherKind {
     abstract ChannelPublisher<Long> createFailed(Cleanup cleanup);
 
     private static ChannelPublisher<Long> producer(Cleanup cleanup, int capacity, long elements) {
-        // The body returns after `elements` sends (onComplete); a cancel wakes a blocked send with the context's
-        // error, which the body lets propagate.
-        return FlowChannels.produce(cleanup.context(), capacity, (ctx, out) -> {
-            for (long i = 0; i < elements; i++) {
-                out.send(i);
-            }
-        });
+        return FlowChannels.produce(cleanup.context(), capacity, counting(elements));
     }
 
     private static ChannelPublisher<Long> failedProducer(Cleanup cleanup, int capacity) {
-        return FlowChannels.produce(cleanup.cancelledContext(), capacity, (ctx, out) -> {
+        return FlowChannels.produce(cleanup.cancelledContext(), capacity, endless());
+    }
+
+    // ------------------------------------------------------------ sources, shared with the bridges' kinds
+
+    /**
+     * An unbuffered channel a goroutine feeds with {@code elements} plain sends, then closes. Unbuffered, so the
+     * cleanup's close leaves nothing buffered and ends a subscription still waiting for demand (onComplete): a
+     * publisher with a private context can be stopped no other way from outside.
+     */
+    static Channel<Long> fedUnbuffered(Cleanup cleanup, long elements) {
+        Channel<Long> ch = cleanup.channel(0);
+        Go.go("tck-feeder", () -> {
+            try {
+                for (long i = 0; i < elements; i++) {
+                    ch.send(i);
+                }
+                ch.close();
+            } catch (IllegalStateException stopped) {
+                // The test is over: the cleanup closed the channel under the feeder (a ChannelClosedException
+                // from send, or "close of closed channel" from our own close).
+            }
+        });
+        return ch;
+    }
+
+    /** A channel closed with a cause before anyone subscribes. */
+    static Channel<Long> failedChannel(Cleanup cleanup) {
+        Channel<Long> ch = cleanup.channel(0);
+        ch.close(new RuntimeException("TCK: a channel closed with a cause"));
+        return ch;
+    }
+
+    /** A channel of 8 a goroutine feeds with {@code send(ctx, e)}: cancelling {@code ctx} stops the feeder. */
+    static Channel<Long> fedWithContext(Cleanup cleanup, CancelContext ctx, long elements) {
+        Channel<Long> ch = cleanup.channel(8);
+        Go.go("tck-feeder", () -> {
+            try {
+                for (long i = 0; i < elements; i++) {
+                    ch.send(ctx, i);
+                }
+                ch.close();
+            } catch (IllegalStateException stopped) {
+                // The subscriber cancelled (a CancellationException), or the test is over: the cleanup cancels,
+                // then closes (a ChannelClosedException, or "close of closed channel" from our own close).
+            }
+        });
+        return ch;
+    }
+
+    /**
+     * A producer body that returns after {@code elements} sends (onComplete); a cancel wakes a blocked send with the
+     * context's error, which the body lets propagate.
+     */
+    static Producer<Long> counting(long elements) {
+        return (ctx, out) -> {
+            for (long i = 0; i < elements; i++) {
+                out.send(i);
+            }
+        };
+    }
+
+    /** A producer body that sends until cancelled: for a parent context cancelled before anyone subscribes. */
+    static Producer<Long> endless() {
+        return (ctx, out) -> {
             for (long i = 0; ; i++) {
                 out.send(i);
             }
-        });
+        };
     }
 }

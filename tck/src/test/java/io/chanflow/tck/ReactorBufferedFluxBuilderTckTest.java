@@ -11,10 +11,6 @@ public class ReactorBufferedFluxBuilderTckTest extends ReactorPublisherTck {
 
     @Override
     public Publisher<Long> createFailedPublisher() {
-        return io.chanflow.reactor.ReactorChannels.<Long>flux(cleanup.cancelledContext(), 16, (ctx, out) -> {
-            for (long i = 0; ; i++) {
-                out.send(i);
-            }
-        });
+        return io.chanflow.reactor.ReactorChannels.<Long>flux(cleanup.cancelledContext(), 16, PublisherKind.endless());
     }
 }

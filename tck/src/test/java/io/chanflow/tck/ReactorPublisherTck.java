@@ -1,7 +1,5 @@
 package io.chanflow.tck;
 
-import io.chanflow.Channel;
-import io.chanflow.Go;
 import io.chanflow.context.CancelContext;
 import io.chanflow.reactor.ReactorChannels;
 import org.reactivestreams.Publisher;
@@ -28,26 +26,11 @@ abstract class ReactorPublisherTck extends PublisherVerification<Long> {
     /** {@code ReactorChannels.flux(ctx, channel)} over a channel of 8 fed with {@code send(ctx, e)}. */
     static Publisher<Long> channelFlux(Cleanup cleanup, long elements) {
         CancelContext ctx = cleanup.context();
-        Channel<Long> ch = cleanup.channel(8);
-        Go.go("tck-feeder", () -> {
-            try {
-                for (long i = 0; i < elements; i++) {
-                    ch.send(ctx, i);
-                }
-                ch.close();
-            } catch (IllegalStateException stopped) {
-                // cancelled by the subscriber, or closed by the cleanup
-            }
-        });
-        return ReactorChannels.flux(ctx, ch);
+        return ReactorChannels.flux(ctx, PublisherKind.fedWithContext(cleanup, ctx, elements));
     }
 
     /** {@code ReactorChannels.flux(parent, capacity, body)}, the body sends {@code elements} then returns. */
     static Publisher<Long> builtFlux(Cleanup cleanup, int capacity, long elements) {
-        return ReactorChannels.flux(cleanup.context(), capacity, (ctx, out) -> {
-            for (long i = 0; i < elements; i++) {
-                out.send(i);
-            }
-        });
+        return ReactorChannels.flux(cleanup.context(), capacity, PublisherKind.counting(elements));
     }
 }

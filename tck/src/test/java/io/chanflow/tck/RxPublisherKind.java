@@ -1,7 +1,5 @@
 package io.chanflow.tck;
 
-import io.chanflow.Channel;
-import io.chanflow.Go;
 import io.chanflow.context.CancelContext;
 import io.chanflow.rxjava3.RxChannels;
 import io.reactivex.rxjava3.core.Flowable;
@@ -16,26 +14,12 @@ enum RxPublisherKind {
     CHANNEL {
         @Override
         Flowable<Long> create(Cleanup cleanup, long elements) {
-            // Unbuffered, so the cleanup's close ends a subscription still waiting for demand.
-            Channel<Long> ch = cleanup.channel(0);
-            Go.go("tck-feeder", () -> {
-                try {
-                    for (long i = 0; i < elements; i++) {
-                        ch.send(i);
-                    }
-                    ch.close();
-                } catch (IllegalStateException stopped) {
-                    // The cleanup closed the channel under the feeder: the test is over.
-                }
-            });
-            return RxChannels.flowable(ch);
+            return RxChannels.flowable(PublisherKind.fedUnbuffered(cleanup, elements));
         }
 
         @Override
         Flowable<Long> createFailed(Cleanup cleanup) {
-            Channel<Long> ch = cleanup.channel(0);
-            ch.close(new RuntimeException("TCK: a channel closed with a cause"));
-            return RxChannels.flowable(ch);
+            return RxChannels.flowable(PublisherKind.failedChannel(cleanup));
         }
     },
 
@@ -44,18 +28,7 @@ enum RxPublisherKind {
         @Override
         Flowable<Long> create(Cleanup cleanup, long elements) {
             CancelContext ctx = cleanup.context();
-            Channel<Long> ch = cleanup.channel(8);
-            Go.go("tck-feeder", () -> {
-                try {
-                    for (long i = 0; i < elements; i++) {
-                        ch.send(ctx, i);
-                    }
-                    ch.close();
-                } catch (IllegalStateException stopped) {
-                    // Cancelled by the subscriber, or the test is over.
-                }
-            });
-            return RxChannels.flowable(ctx, ch);
+            return RxChannels.flowable(ctx, PublisherKind.fedWithContext(cleanup, ctx, elements));
         }
 
         @Override
@@ -97,19 +70,11 @@ enum RxPublisherKind {
     abstract Flowable<Long> createFailed(Cleanup cleanup);
 
     private static Flowable<Long> producer(Cleanup cleanup, int capacity, long elements) {
-        return RxChannels.flowable(cleanup.context(), capacity, (ctx, out) -> {
-            for (long i = 0; i < elements; i++) {
-                out.send(i);
-            }
-        });
+        return RxChannels.flowable(cleanup.context(), capacity, PublisherKind.counting(elements));
     }
 
     private static Flowable<Long> failedProducer(Cleanup cleanup, int capacity) {
         // The parent is cancelled before anyone subscribes: the subscription ends with onError at once.
-        return RxChannels.flowable(cleanup.cancelledContext(), capacity, (ctx, out) -> {
-            for (long i = 0; ; i++) {
-                out.send(i);
-            }
-        });
+        return RxChannels.flowable(cleanup.cancelledContext(), capacity, PublisherKind.endless());
     }
 }

@@ -1,5 +1,6 @@
 package io.chanflow.tck;
 
+import io.chanflow.rxjava3.RxChannels;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.tck.SubscriberWhiteboxVerification;
 import org.testng.annotations.AfterMethod;
@@ -16,7 +17,7 @@ abstract class RxWhiteboxTck extends SubscriberWhiteboxVerification<Integer> {
 
     @Override
     public Subscriber<Integer> createSubscriber(WhiteboxSubscriberProbe<Integer> probe) {
-        return new RxProbedSubscriber<>(cleanup, capacity, probe);
+        return new ProbedSubscriber<>(cleanup, capacity, probe, RxChannels::subscriber);
     }
 
     @Override
