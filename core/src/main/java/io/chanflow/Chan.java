@@ -23,9 +23,10 @@ import java.util.stream.Stream;
  * channel. Threads are unparked only after the lock is released.
  *
  * <p>The lock is a test-and-test-and-set spin lock. Critical sections are a few dozen instructions and never
- * block, so a virtual thread never unmounts while holding it; a contender spins briefly and then yields (on one
- * carrier the holder cannot be descheduled by another virtual thread, so contention only arises between
- * carriers or platform threads). This is Go's {@code runtime.lock} design, and it avoids parking a virtual
+ * block, so a virtual thread never unmounts while holding it; a contender spins briefly and then yields, unless
+ * it holds another channel's lock, in which case it only spins (see {@link #lockSlow}: a holder that yields can be
+ * starved off its carrier). On one carrier the holder cannot be descheduled by another virtual thread, so
+ * contention only arises between carriers or platform threads. This is Go's {@code runtime.lock} design, and it avoids parking a virtual
  * thread on a {@code ReentrantLock} for a critical section far shorter than a park.
  *
  * <p>Invariants, all under the lock:
@@ -101,23 +102,46 @@ final class Chan<E> implements Channel<E> {
 
     // ---------------------------------------------------------------- lock
 
+    /** Takes the lock; the caller holds no other channel's lock. */
     void lock() {
         if (!LOCK.compareAndSet(this, 0, 1)) {
-            lockSlow();
+            lockSlow(true);
         }
     }
 
-    private void lockSlow() {
+    /**
+     * Takes the lock while the caller already holds another channel's lock (a select locking its channels in id
+     * order). It never yields: see {@link #lockSlow}.
+     */
+    void lockNested() {
+        if (!LOCK.compareAndSet(this, 0, 1)) {
+            lockSlow(false);
+        }
+    }
+
+    /**
+     * Spins until the lock is free. A caller that holds no other lock may {@link Thread#yield()} between rounds of
+     * spinning, to let other virtual threads use the carrier while the holder's carrier is descheduled by the OS.
+     *
+     * <p>A caller that already holds a lock must never yield. A virtual thread that yields is unmounted, and the
+     * scheduler may keep it unmounted for as long as its carriers find other work in their local queues. If it holds
+     * channel A while it waits for channel B, the goroutines that spin for A are exactly that other work: they run and
+     * yield to each other on every carrier, and the holder of A never runs again. The pipelines of {@code Patterns},
+     * where many selects share a context's done channel, livelocked in this way. If no thread yields while it holds a
+     * lock, every holder stays mounted and keeps running. The lock order means that the chain of holders waiting for
+     * one another ends at a holder that waits for nothing, so every spin ends.
+     */
+    private void lockSlow(boolean mayYield) {
         int spins = 0;
         for (;;) {
             if (lock == 0 && LOCK.compareAndSet(this, 0, 1)) {
                 return;
             }
-            if (++spins < LOCK_SPINS) {
+            if (++spins < LOCK_SPINS || !mayYield) {
                 Thread.onSpinWait();
             } else {
                 spins = 0;
-                Thread.yield(); // the holder's carrier was descheduled by the OS: let others run
+                Thread.yield();
             }
         }
     }

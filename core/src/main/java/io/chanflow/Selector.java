@@ -177,12 +177,17 @@ final class Selector {
         throw new IllegalStateException("unexpected state: empty select woke with " + s);
     }
 
+    /** Locks every channel in id order; only the first acquisition may yield (see {@link Chan#lockNested()}). */
     private static void lockAll(Chan<?>[] chans, int[] lockOrder, int live) {
         Chan<?> prev = null;
         for (int k = 0; k < live; k++) {
             Chan<?> c = chans[lockOrder[k]];
             if (c != prev) { // a channel in several cases is locked once
-                c.lock();
+                if (prev == null) {
+                    c.lock();
+                } else {
+                    c.lockNested();
+                }
                 prev = c;
             }
         }

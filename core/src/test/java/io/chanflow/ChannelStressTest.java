@@ -169,6 +169,57 @@ class ChannelStressTest {
         assertTrue(delivered > 0, "the storm let something through");
     }
 
+    /**
+     * Four channels, each with two senders and two receivers, all through context-bound operations on one context:
+     * selects over their own channel and the one shared done channel, the shape of every {@code Patterns} pipeline,
+     * so selects contend for the done channel's lock while holding their own. Every element arrives exactly once,
+     * within a bound. ({@code PatternsTest.startingAndCancellingPipelinesRepeatedlyNeverLivelocks} is the test that
+     * caught a select yielding its carrier while it held a lock.)
+     */
+    @ParameterizedTest(name = "cap {0}")
+    @ValueSource(ints = {0, 1, 16})
+    void contextBoundSelectsSharingADoneChannelDeliverEveryElementOnce(int cap) throws Exception {
+        int channels = 4, sendersPerChannel = 2, receiversPerChannel = 2, perSender = 10_000;
+        int total = channels * sendersPerChannel * perSender;
+        List<Channel<Integer>> chs = new ArrayList<>();
+        for (int c = 0; c < channels; c++) {
+            chs.add(Channel.make(cap));
+        }
+        AtomicIntegerArray tally = new AtomicIntegerArray(total);
+        java.util.concurrent.CountDownLatch allReceived = new java.util.concurrent.CountDownLatch(total);
+        try (io.chanflow.context.CancelContext ctx = io.chanflow.context.Context.withCancel(
+                io.chanflow.context.Context.background())) {
+            for (int c = 0; c < channels; c++) {
+                Channel<Integer> ch = chs.get(c);
+                for (int s = 0; s < sendersPerChannel; s++) {
+                    int base = (c * sendersPerChannel + s) * perSender;
+                    Go.go(() -> {
+                        for (int i = 0; i < perSender; i++) {
+                            ch.send(ctx, base + i);
+                        }
+                    });
+                }
+                for (int r = 0; r < receiversPerChannel; r++) {
+                    Go.go(() -> {
+                        try {
+                            for (;;) {
+                                tally.incrementAndGet(ch.receive(ctx));
+                                allReceived.countDown();
+                            }
+                        } catch (java.util.concurrent.CancellationException done) {
+                            // the test is over
+                        }
+                    });
+                }
+            }
+            assertTrue(allReceived.await(60, java.util.concurrent.TimeUnit.SECONDS),
+                    () -> allReceived.getCount() + " elements still missing; goroutines:\n" + Goroutines.dump());
+        } // cancel: the receivers' selects end through the done channel
+        for (int v = 0; v < total; v++) {
+            assertEquals(1, tally.get(v), "element " + v);
+        }
+    }
+
     private static boolean sendReturningTrue(Channel<Integer> ch, int v) throws InterruptedException {
         ch.send(v);
         return true;

@@ -207,6 +207,51 @@ class PatternsTest {
     /** The tutorial's leak rule: a consumer that stops early cancels, and every goroutine of every pattern ends. */
     @Test
     void aConsumerThatStopsEarlyAndCancelsLeavesNoGoroutine() throws Exception {
+        ReceiveChannel<Integer> merged = takeHundredFromAnInfinitePipeline(ctx);
+        assertTrue(Go.numGoroutine() > 10, "the pipeline is running");
+        ctx.cancel();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Go.numGoroutine() == 0);
+        // the outputs are closed, so a late consumer ends too
+        assertFalse(merged.stream().anyMatch(v -> v < 0));
+    }
+
+    /**
+     * The same pipeline, built and cancelled 500 times. Its stages are selects over their own channel and the one done
+     * channel, and it once livelocked about once in 75 runs: a select holding one channel's lock yielded its carrier
+     * while it waited for the done channel's lock, and the workers spinning for the lock it held kept both carriers
+     * busy. Each run takes its hundred values on a fresh thread, and must end within a bound; between runs the test
+     * thread spins until the goroutines are gone, keeping a CPU from the carriers as a loaded machine does.
+     */
+    @Test
+    void startingAndCancellingPipelinesRepeatedlyNeverLivelocks() throws Exception {
+        for (int run = 0; run < 500; run++) {
+            java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+            AtomicReference<Throwable> failed = new AtomicReference<>();
+            Thread.ofPlatform().start(() -> {
+                try (CancelContext local = Context.withCancel(ctx)) {
+                    takeHundredFromAnInfinitePipeline(local);
+                } catch (Throwable e) {
+                    failed.set(e);
+                } finally {
+                    ended.countDown();
+                }
+            });
+            int r = run;
+            assertTrue(ended.await(30, java.util.concurrent.TimeUnit.SECONDS),
+                    () -> "run " + r + " is stuck; goroutines:\n" + io.chanflow.Goroutines.dump());
+            if (failed.get() != null) {
+                throw new AssertionError(failed.get());
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (Go.numGoroutine() != 0) {
+                assertTrue(System.nanoTime() < deadline, () -> "goroutines left after run " + r);
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /** generate → map → mapOrdered → tee → (orDone, gen + bridge) → merge; takes 100 values. */
+    private static ReceiveChannel<Integer> takeHundredFromAnInfinitePipeline(Context ctx) throws Exception {
         ReceiveChannel<Integer> infinite = Patterns.generate(ctx, 0, out -> {
             for (int i = 0; ; i++) {
                 out.send(ctx, i);
@@ -219,11 +264,7 @@ class PatternsTest {
         for (int i = 0; i < 100; i++) {
             merged.receive();
         }
-        assertTrue(Go.numGoroutine() > 10, "the pipeline is running");
-        ctx.cancel();
-        await().atMost(Duration.ofSeconds(10)).until(() -> Go.numGoroutine() == 0);
-        // the outputs are closed, so a late consumer ends too
-        assertFalse(merged.stream().anyMatch(v -> v < 0));
+        return merged;
     }
 
     @Test
