@@ -39,6 +39,25 @@ import java.util.stream.Stream;
  *       enqueues on a closed channel.</li>
  * </ul>
  *
+ * <h2>Feeds</h2>
+ * A channel made by a {@link ChannelFeed} has exactly one producer, the feed, whose offers are serial (a Reactive
+ * Streams {@code onNext}), and it must not contend with its receivers for the lock on every element: the
+ * receivers take the lock for every element anyway, and the lock's cache line would then cross between the
+ * producer's core and theirs twice per element. So the feed stages each element in a single-producer ring,
+ * {@link FeedRing}, without the lock, and receivers move staged elements into the buffer under the lock
+ * ({@link #feedStaged}) before they look at it. Invariants, besides the ones above:
+ * <ul>
+ *   <li>Staged plus buffered elements never exceed the buffer's size: the feed stages only while it has offered
+ *       fewer than that many elements more than {@link #left} counts out of the channel. So moving never overflows,
+ *       and a ring slot is free (cleared by the move) whenever the feed writes it.</li>
+ *   <li>Receivers wait only on an empty buffer, as for any channel. An element staged while a receiver enqueues
+ *       is not lost: the receiver publishes {@code receiversWait} (volatile) and then reads the next slot
+ *       (volatile), while the feed writes the slot (volatile) and then reads {@code receiversWait}; one of them sees
+ *       the other, and whoever does moves the element to the waiting receiver under the lock.</li>
+ *   <li>A close first moves everything staged before it; what is staged after it is dropped, never delivered after
+ *       the closure was reported.</li>
+ * </ul>
+ *
  * <p>Happens-before: every completed transfer passes through this lock, or through a claim CAS followed by the
  * waiter's volatile read of its state, so a send happens-before the receive that completes it, a close
  * happens-before a receive that reports closure, and the k-th receive happens-before the (k+C)-th send completes
@@ -47,10 +66,12 @@ import java.util.stream.Stream;
 final class Chan<E> implements Channel<E> {
     private static final AtomicLong IDS = new AtomicLong();
     private static final VarHandle LOCK;
+    private static final VarHandle LEFT;
 
     static {
         try {
             LOCK = MethodHandles.lookup().findVarHandle(Chan.class, "lock", int.class);
+            LEFT = MethodHandles.lookup().findVarHandle(Chan.class, "left", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -78,6 +99,13 @@ final class Chan<E> implements Channel<E> {
     /** 0 free, 1 held. */
     private volatile int lock;
 
+    /** A feed's staging ring, with the fields its producer uses; {@code null} for other channels. See "Feeds". */
+    private final FeedRing ring;
+    /** Guarded by the lock: the ring slot of the next staged element to move into the channel. */
+    private int stagedHeadIndex;
+    /** How many elements left a feed's channel (taken, handed over or dropped); written under the lock. */
+    private int left;
+
     /**
      * The functions {@link #watchClose} registered, run once by the close; {@code null} until the first one. Guarded
      * by this channel's monitor, not by {@code lock}, so the spin lock's critical sections stay allocation-free and
@@ -86,11 +114,11 @@ final class Chan<E> implements Channel<E> {
     private List<Runnable> closeWatchers;
 
     Chan(int capacity) {
-        this(capacity, capacity, null);
+        this(capacity, capacity, null, null);
     }
 
     /** A channel whose buffer holds {@code bufferSize} elements while {@link #cap()} reports {@code capacity}. */
-    Chan(int capacity, int bufferSize, ChannelFeed<E> feed) {
+    Chan(int capacity, int bufferSize, ChannelFeed<E> feed, FeedRing ring) {
         if (capacity < 0) {
             throw new IllegalArgumentException("makechan: size out of range (negative capacity " + capacity + ")");
         }
@@ -98,6 +126,7 @@ final class Chan<E> implements Channel<E> {
         this.reportedCapacity = capacity;
         this.buf = bufferSize == 0 ? null : new Object[bufferSize];
         this.feed = feed;
+        this.ring = ring;
     }
 
     // ---------------------------------------------------------------- lock
@@ -171,6 +200,16 @@ final class Chan<E> implements Channel<E> {
                 n.prev = recvTail;
             }
             recvTail = n;
+            if (ring != null && !ring.receiversWait) {
+                ring.receiversWait = true; // then the caller re-reads stagedTail (feedStaged): the Dekker pair of stage()
+            }
+        }
+    }
+
+    /** After the receive queue may have emptied: keeps {@link #receiversWait} equal to {@code recvHead != null}. */
+    private void receiversMayHaveLeft() {
+        if (ring != null && recvHead == null && ring.receiversWait) {
+            ring.receiversWait = false;
         }
     }
 
@@ -200,6 +239,9 @@ final class Chan<E> implements Channel<E> {
             x.prev = p;
         }
         n.prev = n.next = null;
+        if (!n.send) {
+            receiversMayHaveLeft();
+        }
     }
 
     /**
@@ -243,22 +285,63 @@ final class Chan<E> implements Channel<E> {
         buf[head] = null;
         head = head + 1 == capacity ? 0 : head + 1;
         count--;
+        if (ring != null) {
+            LEFT.setRelease(this, left + 1);
+        }
         return e;
     }
 
     // ---------------------------------------------------------------- immediate steps (caller holds the lock)
 
     /**
-     * The waiter claimed by the last {@link #sendNow}/{@link #receiveNow}, to be woken by the caller once it has
-     * released the lock (and, for a select, every other lock). Guarded by the lock; read and cleared with
-     * {@link #takeClaimed()} before unlocking.
+     * The nodes claimed by {@link #sendNow}, {@link #receiveNow} and {@link #feedStaged} since the last
+     * {@link #takeClaimed()}, chained through {@link Node#next} (they are unlinked, so the link is free): their
+     * owners are to be woken by the caller once it has released the lock (and, for a select, every other lock), with
+     * {@link #release}. Guarded by the lock.
      */
     private Node claimed;
 
+    private void pushClaimed(Node n) {
+        n.next = claimed;
+        claimed = n;
+    }
+
+    /** The chain of claimed nodes, for {@link #release} after unlocking; clears it. Caller holds the lock. */
     Node takeClaimed() {
         Node n = claimed;
         claimed = null;
         return n;
+    }
+
+    /** Appends {@code rest} to the chain {@code chain}; either may be {@code null}. */
+    static Node concat(Node chain, Node rest) {
+        if (chain == null) {
+            return rest;
+        }
+        Node last = chain;
+        while (last.next != null) {
+            last = last.next;
+        }
+        last.next = rest;
+        return chain;
+    }
+
+    /**
+     * Wakes the owner of every node of a chain from {@link #takeClaimed()}, with no lock held, and tells a feed of
+     * each element handed from it to a waiting receiver (the receiver does not: it may be parked).
+     */
+    static void release(Node chain) {
+        while (chain != null) {
+            Node x = chain.next;
+            chain.next = null;
+            Chan<?> c = chain.chan;
+            boolean fromFeed = !chain.send && c.tookFromFeed(chain.item); // read before the owner runs on
+            chain.owner.wake();
+            if (fromFeed) {
+                c.feed.taken();
+            }
+            chain = x;
+        }
     }
 
     boolean isClosedLocked() {
@@ -287,7 +370,7 @@ final class Chan<E> implements Channel<E> {
     boolean sendNow(Object e) {
         Node r = pollReceiver(e);
         if (r != null) {
-            claimed = r;
+            pushClaimed(r);
             return true;
         }
         if (count < capacity) {
@@ -302,21 +385,77 @@ final class Chan<E> implements Channel<E> {
      * {@link Signal#NONE}. A sender released by the receive is left in {@link #claimed}.
      */
     Object receiveNow() {
+        if (ring != null) {
+            feedStaged();
+        }
         if (count > 0) {
             Object e = bufferTake();
             Node s = pollSender(); // a sender waits only on a full buffer: its element takes the freed slot
             if (s != null) {
                 bufferPut(s.item);
-                claimed = s;
+                pushClaimed(s);
             }
             return e;
         }
         Node s = pollSender();
         if (s != null) {
-            claimed = s;
+            pushClaimed(s);
             return s.item;
         }
         return closed ? closure : Signal.NONE;
+    }
+
+    // ---------------------------------------------------------------- feeds (see the overview)
+
+    /** How many elements left this feed's channel, for {@link FeedRing#stage}; read without the lock. */
+    int leftAcquire() {
+        return (int) LEFT.getAcquire(this);
+    }
+
+    /** For {@link FeedRing#stage}, when receivers wait: moves what was staged to them. Caller holds no lock. */
+    void handOverStaged() {
+        lock();
+        feedStaged();
+        Node w = takeClaimed();
+        unlock();
+        release(w);
+    }
+
+    /**
+     * Moves the staged elements into the buffer, then hands buffered elements to waiting receivers, oldest first, so
+     * that receivers wait only on an empty buffer again. Claimed receivers join {@link #claimed}. On a closed channel
+     * the staged elements are dropped: they were staged after the close, which moved everything staged before it.
+     * Caller holds the lock; the channel is a feed's.
+     */
+    void feedStaged() {
+        Object[] slots = ring.slots;
+        int i = stagedHeadIndex;
+        Object e = FeedRing.SLOT.getVolatile(slots, i);
+        if (e != null) {
+            int moved = 0;
+            boolean drop = closed;
+            do {
+                slots[i] = null;
+                i = i + 1 == slots.length ? 0 : i + 1;
+                moved++;
+                if (!drop) {
+                    bufferPut(e); // fits: staged + buffered <= capacity, by FeedRing.stage's check
+                }
+                e = FeedRing.SLOT.getVolatile(slots, i);
+            } while (e != null && moved < slots.length);
+            stagedHeadIndex = i;
+            if (drop) {
+                LEFT.setRelease(this, left + moved);
+            }
+        }
+        while (count > 0 && recvHead != null) {
+            Node r = pollReceiver(buf[head]);
+            if (r == null) {
+                break;
+            }
+            bufferTake();
+            pushClaimed(r);
+        }
     }
 
     // ---------------------------------------------------------------- the engine
@@ -342,9 +481,7 @@ final class Chan<E> implements Channel<E> {
         if (sendNow(e)) {
             Node r = takeClaimed();
             unlock();
-            if (r != null) {
-                r.owner.wake();
-            }
+            release(r);
             return true;
         }
         if (nanos == 0L) {
@@ -354,7 +491,7 @@ final class Chan<E> implements Channel<E> {
         Node n = new Node(this, true, e);
         enqueue(n);
         unlock();
-        int s = n.await(nanos > 0L, deadline, n);
+        int s = n.await(nanos > 0L, deadline, n, capacity == 0 ? Waiter.SPINS : Waiter.BUFFERED_SPINS);
         if (s >= 0) {
             if (Failure.isClosure(n.item)) {
                 throw Failure.exception(n.item, "send on closed channel");
@@ -384,22 +521,27 @@ final class Chan<E> implements Channel<E> {
         if (e != Signal.NONE) {
             Node s = takeClaimed();
             unlock();
-            if (s != null) {
-                s.owner.wake();
-            }
+            release(s);
             if (tookFromFeed(e)) {
                 feed.taken();
             }
             return e;
         }
         if (nanos == 0L) {
+            Node s = takeClaimed();
             unlock();
+            release(s);
             return Signal.NONE;
         }
         Node n = new Node(this, false, null);
         enqueue(n);
+        if (ring != null) {
+            feedStaged(); // after enqueue published receiversWait: an element staged meanwhile is handed to us
+        }
+        Node w = takeClaimed();
         unlock();
-        int st = n.await(nanos > 0L, deadline, n);
+        release(w);
+        int st = n.await(nanos > 0L, deadline, n, capacity == 0 ? Waiter.SPINS : Waiter.BUFFERED_SPINS);
         if (st >= 0) {
             return n.item;
         }
@@ -459,6 +601,11 @@ final class Chan<E> implements Channel<E> {
             unlock();
             return false;
         }
+        if (ring != null) {
+            feedStaged(); // what the feed staged before the close is delivered before the closure
+            wake = takeClaimed();
+            ring.closed = true;
+        }
         closed = true;
         closure = how;
         // Claim every waiter with the closure; chain the claimed ones through `next` to wake after unlocking.
@@ -485,13 +632,9 @@ final class Chan<E> implements Channel<E> {
             n = x;
         }
         recvHead = recvTail = sendHead = sendTail = null;
+        receiversMayHaveLeft();
         unlock();
-        while (wake != null) {
-            Node x = wake.next;
-            wake.next = null;
-            wake.owner.wake();
-            wake = x;
-        }
+        release(wake); // receivers given an element first, then everyone claimed with the closure
         List<Runnable> watchers;
         synchronized (this) {
             watchers = closeWatchers;
@@ -580,27 +723,17 @@ final class Chan<E> implements Channel<E> {
                 chunk = new Object[want];
             }
             int k = 0;
-            Node wake = null; // released senders, chained through `next` (they are unlinked), woken after unlocking
             lock();
             while (k < want) {
                 Object e = receiveNow();
                 if (e == Signal.NONE || Failure.isClosure(e)) {
                     break;
                 }
-                Node s = takeClaimed();
-                if (s != null) {
-                    s.next = wake;
-                    wake = s;
-                }
                 chunk[k++] = e;
             }
+            Node wake = takeClaimed(); // released senders, and receivers a feed's elements were handed to
             unlock();
-            while (wake != null) {
-                Node x = wake.next;
-                wake.next = null;
-                wake.owner.wake();
-                wake = x;
-            }
+            release(wake);
             if (feed != null) {
                 for (int i = 0; i < k; i++) {
                     feed.taken(); // a feed channel has no senders: every value came from its buffer
@@ -639,6 +772,13 @@ final class Chan<E> implements Channel<E> {
     public int len() {
         lock();
         int n = count;
+        if (ring != null && !closed) {
+            Object[] slots = ring.slots; // staged, not yet moved into the buffer
+            for (int i = stagedHeadIndex, k = 0; k < slots.length && FeedRing.SLOT.getVolatile(slots, i) != null; k++) {
+                n++;
+                i = i + 1 == slots.length ? 0 : i + 1;
+            }
+        }
         unlock();
         return n;
     }

@@ -41,6 +41,7 @@ public final class ChannelFeed<E> {
         }
     }
 
+    private final FeedRing ring;
     private final Chan<E> chan;
     private final Listener listener;
 
@@ -51,7 +52,10 @@ public final class ChannelFeed<E> {
      */
     public ChannelFeed(int capacity, Listener listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.chan = new Chan<>(capacity, Math.max(capacity, 1), this);
+        int size = Math.max(capacity, 1);
+        this.ring = new FeedRing(size); // allocated first: its padding keeps this object's line away from the channel's
+        this.chan = new Chan<>(capacity, size, this, ring);
+        ring.chan = chan;
     }
 
     /** The channel receivers take from. */
@@ -69,22 +73,7 @@ public final class ChannelFeed<E> {
      */
     public boolean offer(E e) {
         Objects.requireNonNull(e, "send of null element: channels do not carry null");
-        chan.lock();
-        if (chan.isClosedLocked()) {
-            chan.unlock();
-            return true;
-        }
-        if (!chan.sendNow(e)) {
-            chan.unlock();
-            return false;
-        }
-        Node r = chan.takeClaimed();
-        chan.unlock();
-        if (r != null) { // handed straight to a parked receiver: it left the channel already
-            r.owner.wake();
-            listener.taken();
-        }
-        return true;
+        return ring.stage(e);
     }
 
     /**

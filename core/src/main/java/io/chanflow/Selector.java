@@ -94,25 +94,17 @@ final class Selector {
             Chan<?> c = chans[i];
             if (cases.isSend(i)) {
                 if (c.isClosedLocked()) {
-                    unlockAll(chans, lockOrder, live);
+                    Chan.release(unlockAll(chans, lockOrder, live));
                     throw c.sendOnClosed(); // after unlocking: it throws an Error cause itself
                 }
                 if (c.sendNow(cases.value(i))) {
-                    Node w = c.takeClaimed();
-                    unlockAll(chans, lockOrder, live);
-                    if (w != null) {
-                        w.owner.wake();
-                    }
+                    Chan.release(unlockAll(chans, lockOrder, live));
                     return i;
                 }
             } else {
                 Object e = c.receiveNow();
                 if (e != Signal.NONE) {
-                    Node w = c.takeClaimed();
-                    unlockAll(chans, lockOrder, live);
-                    if (w != null) {
-                        w.owner.wake();
-                    }
+                    Chan.release(unlockAll(chans, lockOrder, live));
                     if (c.tookFromFeed(e)) {
                         c.feed.taken();
                     }
@@ -122,7 +114,7 @@ final class Selector {
             }
         }
         if (hasDefault) {
-            unlockAll(chans, lockOrder, live);
+            Chan.release(unlockAll(chans, lockOrder, live));
             return DEFAULT;
         }
 
@@ -136,8 +128,11 @@ final class Selector {
             Node node = new Node(self, i, c, send, send ? cases.value(i) : null);
             nodes[i] = node;
             c.enqueue(node);
+            if (!send && c.feed != null) {
+                c.feedStaged(); // after enqueue published receiversWait: an element staged meanwhile comes to us
+            }
         }
-        unlockAll(chans, lockOrder, live);
+        Chan.release(unlockAll(chans, lockOrder, live));
         int won = self.await(false, 0L, BLOCKED_IN_SELECT);
 
         // Pass 3: dequeue the losers.
@@ -193,14 +188,21 @@ final class Selector {
         }
     }
 
-    private static void unlockAll(Chan<?>[] chans, int[] lockOrder, int live) {
+    /**
+     * Unlocks every channel; returns the nodes the select's steps claimed on them (see {@link Chan#takeClaimed()}),
+     * for {@link Chan#release} now that no lock is held.
+     */
+    private static Node unlockAll(Chan<?>[] chans, int[] lockOrder, int live) {
+        Node claimed = null;
         Chan<?> prev = null;
         for (int k = 0; k < live; k++) {
             Chan<?> c = chans[lockOrder[k]];
             if (c != prev) {
+                claimed = Chan.concat(c.takeClaimed(), claimed);
                 c.unlock();
                 prev = c;
             }
         }
+        return claimed;
     }
 }

@@ -49,8 +49,11 @@ public final class ChannelSubscriber<T> implements Flow.Subscriber<T>, org.react
     private final AtomicReference<Flow.Subscription> upstream = new AtomicReference<>();
     private volatile AfterFunc onDone;
 
-    /** Receptions not yet turned into a {@code request}: one batch of {@link #limit} at a time. */
-    private final AtomicInteger consumed = new AtomicInteger();
+    /**
+     * Receptions not yet turned into a {@code request}: one batch of {@link #limit} at a time. Padded: receivers
+     * write it on every element, and {@code onNext} must not find the line it reads moved by them.
+     */
+    private final PaddedCounter consumed = new PaddedCounter();
 
     // §2.7: request/cancel go through one drain loop, so they are serial whichever thread asks.
     private final AtomicInteger wip = new AtomicInteger();
@@ -166,7 +169,7 @@ public final class ChannelSubscriber<T> implements Flow.Subscriber<T>, org.react
     /** A consumer took an element: every {@link #limit} of them, ask for as many again. */
     private void replenish() {
         if (consumed.incrementAndGet() == limit) {
-            consumed.addAndGet(-limit);
+            consumed.add(-limit);
             request(limit);
         }
     }

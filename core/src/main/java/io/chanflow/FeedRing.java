@@ -1,0 +1,85 @@
+package io.chanflow;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * The staging ring of a {@link ChannelFeed}'s channel: what the feed's producer writes on every offer, kept on cache
+ * lines of its own. See "Feeds" in {@link Chan}'s overview for the protocol.
+ *
+ * <p>The fields the producer writes or reads on every offer ({@link FeedRingFields}) sit between two blocks of
+ * padding (a superclass's fields are laid out before a subclass's), so that the receivers' writes to the channel's
+ * own fields (its lock, buffer indexes, counters), which happen on every receive, do not invalidate them, and the
+ * producer's writes do not invalidate the channel's. The receivers write here only when they start or stop waiting
+ * and when the channel closes.
+ */
+final class FeedRing extends FeedRingFields {
+    /** Volatile access to {@link #slots}' elements: an element is published by its slot, not by a shared index. */
+    static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
+
+    long q0, q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12, q13, q14, q15;
+
+    FeedRing(int size) {
+        super(size);
+    }
+
+    /**
+     * Stages {@code e}, without the channel's lock unless receivers wait. Called by {@link ChannelFeed#offer} only,
+     * one call at a time. Returns {@code false}, changing nothing, if the channel holds as many elements as its
+     * buffer (the source sent more than it was asked for); {@code true} if it was staged, or dropped because the
+     * channel is closed. Reads nothing the receivers write on every receive (see the class comment).
+     */
+    boolean stage(Object e) {
+        if (closed) {
+            return true; // a hint only: the channel drops what was staged after its close
+        }
+        Object[] s = slots;
+        int t = tail;
+        if (t - leftSeen >= s.length) {
+            leftSeen = chan.leftAcquire();
+            if (t - leftSeen >= s.length) {
+                return false;
+            }
+        }
+        // t - left < length, and every element that left was first moved out of the ring (clearing its slot) by a
+        // lock holder, which happened-before our read of left: slot i is free.
+        int i = tailIndex;
+        SLOT.setVolatile(s, i, e); // publishes the element, and orders the read of receiversWait after it (Dekker)
+        tailIndex = i + 1 == s.length ? 0 : i + 1;
+        tail = t + 1;
+        if (receiversWait) { // a receiver may have enqueued before it could see the element: hand it over
+            chan.handOverStaged();
+        }
+        return true;
+    }
+}
+
+/** Padding before {@link FeedRingFields}. */
+abstract class FeedRingPad {
+    long p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15;
+}
+
+/** The fields of {@link FeedRing}. */
+abstract class FeedRingFields extends FeedRingPad {
+    /** The channel; set once, before the feed is published. */
+    Chan<?> chan;
+    /** Slot {@code i} holds the element of count {@code i} (modulo the length) from its staging until it is moved. */
+    final Object[] slots;
+    /**
+     * How many elements were staged. The producer's only: receivers find staged elements by reading the slots, so
+     * that they never pull this line from the producer's core (a single-producer ring in the manner of JCTools).
+     */
+    int tail;
+    /** {@code tail} modulo the ring's length: the slot of the next element. The producer's only. */
+    int tailIndex;
+    /** The producer's last reading of the channel's count of elements that left it. The producer's only. */
+    int leftSeen;
+    /** {@code true} while receivers wait in the channel's queue. Written under the channel's lock. */
+    volatile boolean receiversWait;
+    /** Set under the channel's lock when it closes; a hint for the producer, who may then drop without staging. */
+    volatile boolean closed;
+
+    FeedRingFields(int size) {
+        this.slots = new Object[size];
+    }
+}
