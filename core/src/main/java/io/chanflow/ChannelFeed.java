@@ -17,9 +17,13 @@ import java.util.Objects;
  *   <li>A feed asked for capacity 0 buffers one element, so that an unbuffered channel can still hold the one
  *       element its source was asked for without blocking the source; {@link ReceiveChannel#cap()} reports 0 and
  *       {@link ReceiveChannel#len()} counts that element while it waits.</li>
- *   <li>{@link Listener#taken()} runs once per element that leaves the channel — taken from the buffer or handed
- *       straight to a waiting receiver — on the thread that took it, after the channel's lock was released. It
- *       must not block; it may call back into {@link #offer} (a source that emits synchronously on request).</li>
+ *   <li>{@link Listener#taken()} runs once per element that leaves the channel — taken from the buffer, or handed
+ *       to a waiting receiver — on the thread that took it or handed it over (the offering thread, another receiver,
+ *       or the closing one), after the channel's lock was released. It must not block; it may call back into
+ *       {@link #offer} (a source that emits synchronously on request).</li>
+ *   <li>{@link #offer} takes no lock unless receivers are waiting: it stages the element in a ring of its own, which
+ *       receivers empty into the channel's buffer (see the implementation notes in {@code Chan}). So a feed whose
+ *       receivers keep up costs its producer no contention with them.</li>
  *   <li>{@link #close()} and {@link #close(Throwable)} are idempotent here (unlike {@link SendChannel#close()}):
  *       a source may complete, fail and be cancelled concurrently, and only the first closure counts.</li>
  * </ul>
@@ -64,7 +68,9 @@ public final class ChannelFeed<E> {
     }
 
     /**
-     * Offers {@code e} without blocking: hands it to a waiting receiver or buffers it.
+     * Offers {@code e} without blocking: stages it for the receivers, and hands it to a waiting one. Offers must be
+     * serial (one at a time, as Reactive Streams signals are); they may come from different threads, with a happens-before
+     * between one and the next. Overlapping offers are not detected and corrupt the feed.
      *
      * @return {@code true} if the element was delivered or buffered, or was dropped because the channel is already
      *         closed (a source may still emit a little after it was cancelled); {@code false} if the buffer is
