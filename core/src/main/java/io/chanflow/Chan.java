@@ -44,18 +44,25 @@ import java.util.stream.Stream;
  * Streams {@code onNext}), and it must not contend with its receivers for the lock on every element: the
  * receivers take the lock for every element anyway, and the lock's cache line would then cross between the
  * producer's core and theirs twice per element. So the feed stages each element in a single-producer ring,
- * {@link FeedRing}, without the lock, and receivers move staged elements into the buffer under the lock
- * ({@link #feedStaged}) before they look at it. Invariants, besides the ones above:
+ * {@link FeedRing}, without the lock. Under the lock, a receiver takes the oldest buffered element, or, once the
+ * buffer is empty, the oldest staged one straight from its ring slot ({@link #feedReceiveNow}); staged elements are
+ * moved into the buffer ({@link #feedStaged}) only when they must be handed to waiting receivers or kept across a
+ * close. Invariants, besides the ones above:
  * <ul>
  *   <li>Staged plus buffered elements never exceed the buffer's size: the feed stages only while it has offered
  *       fewer than that many elements more than {@link #left} counts out of the channel. So moving never overflows,
- *       and a ring slot is free (cleared by the move) whenever the feed writes it.</li>
+ *       and a ring slot is free whenever the feed writes it: whoever empties a slot (a move or a direct take) clears
+ *       it before the release-write of {@link #left} that lets the feed reuse it.</li>
  *   <li>Receivers wait only on an empty buffer, as for any channel. An element staged while a receiver enqueues
  *       is not lost: the receiver publishes {@code receiversWait} (volatile) and then reads the next slot
  *       (volatile), while the feed writes the slot (volatile) and then reads {@code receiversWait}; one of them sees
  *       the other, and whoever does moves the element to the waiting receiver under the lock.</li>
  *   <li>A close first moves everything staged before it; what is staged after it is dropped, never delivered after
  *       the closure was reported.</li>
+ *   <li>Every element taken from the buffer is counted under the lock ({@link #unreported}); each full batch is
+ *       added to {@link #reportDue}, which a thread that took elements empties with one {@code getAndSet} after it
+ *       unlocked ({@link #reportTaken}) and tells the feed's listener. So the listener hears of each batch exactly
+ *       once, never under a lock, and receivers pay one atomic per batch, not one per element.</li>
  * </ul>
  *
  * <p>Happens-before: every completed transfer passes through this lock, or through a claim CAS followed by the
@@ -67,11 +74,13 @@ final class Chan<E> implements Channel<E> {
     private static final AtomicLong IDS = new AtomicLong();
     private static final VarHandle LOCK;
     private static final VarHandle LEFT;
+    private static final VarHandle REPORT_DUE;
 
     static {
         try {
             LOCK = MethodHandles.lookup().findVarHandle(Chan.class, "lock", int.class);
             LEFT = MethodHandles.lookup().findVarHandle(Chan.class, "left", int.class);
+            REPORT_DUE = MethodHandles.lookup().findVarHandle(Chan.class, "reportDue", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -105,6 +114,16 @@ final class Chan<E> implements Channel<E> {
     private int stagedHeadIndex;
     /** How many elements left a feed's channel (taken, handed over or dropped); written under the lock. */
     private int left;
+    /** A feed's {@link ChannelFeed#taken batch}: its listener hears of departures this many at a time. */
+    private final int reportBatch;
+    /** Guarded by the lock: elements taken from a feed's channel since the last full batch. */
+    private int unreported;
+    /**
+     * Full batches of taken elements not yet told to the feed's listener. Added to under the lock; taken, with
+     * {@code getAndSet}, by whoever finds it non-zero after unlocking ({@link #reportTaken}), so each batch is told
+     * exactly once and never with a lock held.
+     */
+    private volatile int reportDue;
 
     /**
      * The functions {@link #watchClose} registered, run once by the close; {@code null} until the first one. Guarded
@@ -114,11 +133,14 @@ final class Chan<E> implements Channel<E> {
     private List<Runnable> closeWatchers;
 
     Chan(int capacity) {
-        this(capacity, capacity, null, null);
+        this(capacity, capacity, null, null, 0);
     }
 
-    /** A channel whose buffer holds {@code bufferSize} elements while {@link #cap()} reports {@code capacity}. */
-    Chan(int capacity, int bufferSize, ChannelFeed<E> feed, FeedRing ring) {
+    /**
+     * A channel whose buffer holds {@code bufferSize} elements while {@link #cap()} reports {@code capacity}; for a
+     * feed, its ring and the batch its listener is told of departures in.
+     */
+    Chan(int capacity, int bufferSize, ChannelFeed<E> feed, FeedRing ring, int reportBatch) {
         if (capacity < 0) {
             throw new IllegalArgumentException("makechan: size out of range (negative capacity " + capacity + ")");
         }
@@ -127,6 +149,7 @@ final class Chan<E> implements Channel<E> {
         this.buf = bufferSize == 0 ? null : new Object[bufferSize];
         this.feed = feed;
         this.ring = ring;
+        this.reportBatch = reportBatch;
     }
 
     // ---------------------------------------------------------------- lock
@@ -286,9 +309,18 @@ final class Chan<E> implements Channel<E> {
         head = head + 1 == capacity ? 0 : head + 1;
         count--;
         if (ring != null) {
-            LEFT.setRelease(this, left + 1);
+            departed();
         }
         return e;
+    }
+
+    /** One element left a feed's channel: frees its room for the feed, and counts it toward the listener's batch. */
+    private void departed() {
+        LEFT.setRelease(this, left + 1); // after the caller cleared the element's ring slot (see FeedRing.stage)
+        if (++unreported == reportBatch) { // counted under the lock: no atomic per element
+            unreported = 0;
+            REPORT_DUE.getAndAdd(this, reportBatch);
+        }
     }
 
     // ---------------------------------------------------------------- immediate steps (caller holds the lock)
@@ -326,21 +358,35 @@ final class Chan<E> implements Channel<E> {
         return chain;
     }
 
-    /**
-     * Wakes the owner of every node of a chain from {@link #takeClaimed()}, with no lock held, and tells a feed of
-     * each element handed from it to a waiting receiver (the receiver does not: it may be parked).
-     */
+    /** Wakes the owner of every node of a chain from {@link #takeClaimed()}, with no lock held. */
     static void release(Node chain) {
         while (chain != null) {
             Node x = chain.next;
             chain.next = null;
-            Chan<?> c = chain.chan;
-            boolean fromFeed = !chain.send && c.tookFromFeed(chain.item); // read before the owner runs on
             chain.owner.wake();
-            if (fromFeed) {
-                c.feed.taken();
-            }
             chain = x;
+        }
+    }
+
+    /** Releases the lock, then wakes the owners of the nodes claimed under it and reports what left a feed. */
+    private void unlockAndRelease() {
+        Node w = takeClaimed();
+        unlock();
+        release(w);
+        reportTaken();
+    }
+
+    /**
+     * For a feed's channel, tells its listener of the full batches of elements taken and not yet told. Called with no
+     * lock held by every thread that took elements from the buffer (receiving them, or handing them to waiting
+     * receivers), after it unlocked: the one that completed a batch finds it due, unless another thread told it first.
+     */
+    void reportTaken() {
+        if (ring != null && reportDue != 0) {
+            int n = (int) REPORT_DUE.getAndSet(this, 0);
+            if (n != 0) {
+                feed.taken(n);
+            }
         }
     }
 
@@ -356,11 +402,6 @@ final class Chan<E> implements Channel<E> {
      */
     RuntimeException sendOnClosed() {
         return Failure.exception(closure, "send on closed channel");
-    }
-
-    /** {@code true} iff {@code r}, an engine result of this channel, is an element taken from a feed's buffer. */
-    boolean tookFromFeed(Object r) {
-        return feed != null && !(r instanceof Signal) && !(r instanceof Failure);
     }
 
     /**
@@ -386,7 +427,7 @@ final class Chan<E> implements Channel<E> {
      */
     Object receiveNow() {
         if (ring != null) {
-            feedStaged();
+            return feedReceiveNow();
         }
         if (count > 0) {
             Object e = bufferTake();
@@ -407,6 +448,31 @@ final class Chan<E> implements Channel<E> {
 
     // ---------------------------------------------------------------- feeds (see the overview)
 
+    /**
+     * {@link #receiveNow} for a feed's channel, which has no senders: the oldest buffered element, else the oldest
+     * staged one, taken from the ring without moving it into the buffer first (staged elements are younger than
+     * buffered ones, so this keeps FIFO order).
+     */
+    private Object feedReceiveNow() {
+        if (count > 0) {
+            return bufferTake();
+        }
+        if (!closed) {
+            Object[] slots = ring.slots;
+            int i = stagedHeadIndex;
+            Object e = FeedRing.SLOT.getAcquire(slots, i);
+            if (e == null) {
+                return Signal.NONE;
+            }
+            slots[i] = null;
+            stagedHeadIndex = i + 1 == slots.length ? 0 : i + 1;
+            departed();
+            return e;
+        }
+        feedStaged(); // closed: the close moved what was staged before it; drop what came after
+        return closure;
+    }
+
     /** How many elements left this feed's channel, for {@link FeedRing#stage}; read without the lock. */
     int leftAcquire() {
         return (int) LEFT.getAcquire(this);
@@ -416,9 +482,7 @@ final class Chan<E> implements Channel<E> {
     void handOverStaged() {
         lock();
         feedStaged();
-        Node w = takeClaimed();
-        unlock();
-        release(w);
+        unlockAndRelease();
     }
 
     /**
@@ -519,18 +583,11 @@ final class Chan<E> implements Channel<E> {
         lock();
         Object e = receiveNow();
         if (e != Signal.NONE) {
-            Node s = takeClaimed();
-            unlock();
-            release(s);
-            if (tookFromFeed(e)) {
-                feed.taken();
-            }
+            unlockAndRelease();
             return e;
         }
         if (nanos == 0L) {
-            Node s = takeClaimed();
-            unlock();
-            release(s);
+            unlockAndRelease();
             return Signal.NONE;
         }
         Node n = new Node(this, false, null);
@@ -538,9 +595,7 @@ final class Chan<E> implements Channel<E> {
         if (ring != null) {
             feedStaged(); // after enqueue published receiversWait: an element staged meanwhile is handed to us
         }
-        Node w = takeClaimed();
-        unlock();
-        release(w);
+        unlockAndRelease();
         int st = n.await(nanos > 0L, deadline, n, capacity == 0 ? Waiter.SPINS : Waiter.BUFFERED_SPINS);
         if (st >= 0) {
             return n.item;
@@ -635,6 +690,7 @@ final class Chan<E> implements Channel<E> {
         receiversMayHaveLeft();
         unlock();
         release(wake); // receivers given an element first, then everyone claimed with the closure
+        reportTaken();
         List<Runnable> watchers;
         synchronized (this) {
             watchers = closeWatchers;
@@ -731,14 +787,7 @@ final class Chan<E> implements Channel<E> {
                 }
                 chunk[k++] = e;
             }
-            Node wake = takeClaimed(); // released senders, and receivers a feed's elements were handed to
-            unlock();
-            release(wake);
-            if (feed != null) {
-                for (int i = 0; i < k; i++) {
-                    feed.taken(); // a feed channel has no senders: every value came from its buffer
-                }
-            }
+            unlockAndRelease(); // released senders, and receivers a feed's elements were handed to
             total += k;
             for (int i = 0; i < k; i++) {
                 into.add((E) chunk[i]);

@@ -6,7 +6,7 @@ import java.util.Objects;
  * A channel fed by callbacks instead of a goroutine: the producing end for code that must never block, such as a
  * Reactive Streams {@code onNext}. Receivers see an ordinary {@link ReceiveChannel} (it works with
  * {@link Select}, iteration, {@code receive(ctx)} and the rest); the feed offers elements without blocking and is
- * told, through its {@link Listener}, each time a receiver takes one, so it can ask its source for more. This is
+ * told, through its {@link Listener}, as receivers take them, so it can ask its source for more. This is
  * the building block of Chanflow's reactive bridges; most code wants {@link Channel#make(int)} instead.
  *
  * <h2>Contract</h2>
@@ -17,10 +17,14 @@ import java.util.Objects;
  *   <li>A feed asked for capacity 0 buffers one element, so that an unbuffered channel can still hold the one
  *       element its source was asked for without blocking the source; {@link ReceiveChannel#cap()} reports 0 and
  *       {@link ReceiveChannel#len()} counts that element while it waits.</li>
- *   <li>{@link Listener#taken()} runs once per element that leaves the channel — taken from the buffer, or handed
- *       to a waiting receiver — on the thread that took it or handed it over (the offering thread, another receiver,
- *       or the closing one), after the channel's lock was released. It must not block; it may call back into
- *       {@link #offer} (a source that emits synchronously on request).</li>
+ *   <li>{@link Listener#taken(int)} is told of the elements that leave the channel — taken from the buffer, or
+ *       handed to a waiting receiver — in whole batches: each time another {@code batch} of them left (the batch
+ *       given at construction, 1 by default), once, with {@code n} a multiple of the batch (two batches completed
+ *       by racing receivers may be told together). Elements short of a full batch are not told yet. It runs on a
+ *       thread that took elements or handed them over (a receiver, the offering thread or the closing one), after
+ *       every channel lock was released. It must not block; it may call back into {@link #offer} (a source that
+ *       emits synchronously on request). A source that asks for more every {@code batch} departures, as Reactive
+ *       Streams subscribers do, so needs no counter of its own, and receivers pay no atomic per element for one.</li>
  *   <li>{@link #offer} takes no lock unless receivers are waiting: it stages the element in a ring of its own, which
  *       receivers empty into the channel's buffer (see the implementation notes in {@code Chan}). So a feed whose
  *       receivers keep up costs its producer no contention with them.</li>
@@ -34,8 +38,11 @@ public final class ChannelFeed<E> {
 
     /** What the feed learns from its receivers. Called without any channel lock held; must not block. */
     public interface Listener {
-        /** A receiver took one element out of the channel: a buffer slot is free again. */
-        void taken();
+        /**
+         * Receivers took {@code n} more elements out of the channel, a multiple of the feed's batch: {@code n}
+         * buffer slots are free again.
+         */
+        void taken(int n);
 
         /**
          * A receiver closed a {@link ChannelIterator} (or a stream) before the channel was drained: it will not
@@ -50,15 +57,32 @@ public final class ChannelFeed<E> {
     private final Listener listener;
 
     /**
-     * A feed of a channel of {@code capacity} elements.
+     * A feed of a channel of {@code capacity} elements whose listener is told of every element taken.
      *
      * @throws IllegalArgumentException if {@code capacity} is negative
      */
     public ChannelFeed(int capacity, Listener listener) {
+        this(capacity, 1, listener);
+    }
+
+    /**
+     * A feed of a channel of {@code capacity} elements whose listener is told of taken elements {@code batch} at a
+     * time.
+     *
+     * @throws IllegalArgumentException if {@code capacity} is negative, or {@code batch} is not between 1 and the
+     *         buffer's size ({@code max(capacity, 1)})
+     */
+    public ChannelFeed(int capacity, int batch, Listener listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
+        if (capacity < 0) {
+            throw new IllegalArgumentException("makechan: size out of range (negative capacity " + capacity + ")");
+        }
         int size = Math.max(capacity, 1);
+        if (batch < 1 || batch > size) {
+            throw new IllegalArgumentException("batch " + batch + " out of range: must be in [1, " + size + "]");
+        }
         this.ring = new FeedRing(size); // allocated first: its padding keeps this object's line away from the channel's
-        this.chan = new Chan<>(capacity, size, this, ring);
+        this.chan = new Chan<>(capacity, size, this, ring, batch);
         ring.chan = chan;
     }
 
@@ -123,8 +147,8 @@ public final class ChannelFeed<E> {
         };
     }
 
-    void taken() {
-        listener.taken();
+    void taken(int n) {
+        listener.taken(n);
     }
 
     void iteratorClosed() {

@@ -94,27 +94,24 @@ final class Selector {
             Chan<?> c = chans[i];
             if (cases.isSend(i)) {
                 if (c.isClosedLocked()) {
-                    Chan.release(unlockAll(chans, lockOrder, live));
+                    releaseAll(chans, lockOrder, live);
                     throw c.sendOnClosed(); // after unlocking: it throws an Error cause itself
                 }
                 if (c.sendNow(cases.value(i))) {
-                    Chan.release(unlockAll(chans, lockOrder, live));
+                    releaseAll(chans, lockOrder, live);
                     return i;
                 }
             } else {
                 Object e = c.receiveNow();
                 if (e != Signal.NONE) {
-                    Chan.release(unlockAll(chans, lockOrder, live));
-                    if (c.tookFromFeed(e)) {
-                        c.feed.taken();
-                    }
+                    releaseAll(chans, lockOrder, live);
                     cases.received = e;
                     return i;
                 }
             }
         }
         if (hasDefault) {
-            Chan.release(unlockAll(chans, lockOrder, live));
+            releaseAll(chans, lockOrder, live);
             return DEFAULT;
         }
 
@@ -132,7 +129,7 @@ final class Selector {
                 c.feedStaged(); // after enqueue published receiversWait: an element staged meanwhile comes to us
             }
         }
-        Chan.release(unlockAll(chans, lockOrder, live));
+        releaseAll(chans, lockOrder, live);
         int won = self.await(false, 0L, BLOCKED_IN_SELECT);
 
         // Pass 3: dequeue the losers.
@@ -189,9 +186,17 @@ final class Selector {
     }
 
     /**
-     * Unlocks every channel; returns the nodes the select's steps claimed on them (see {@link Chan#takeClaimed()}),
-     * for {@link Chan#release} now that no lock is held.
+     * Unlocks every channel, then wakes the owners of the nodes the select's steps claimed on them and tells feeds of
+     * the elements taken from them (see {@link Chan#release} and {@link Chan#reportTaken}): with no lock held.
      */
+    private static void releaseAll(Chan<?>[] chans, int[] lockOrder, int live) {
+        Chan.release(unlockAll(chans, lockOrder, live));
+        for (int k = 0; k < live; k++) {
+            chans[lockOrder[k]].reportTaken();
+        }
+    }
+
+    /** Unlocks every channel; returns the nodes the select's steps claimed on them (see {@link Chan#takeClaimed()}). */
     private static Node unlockAll(Chan<?>[] chans, int[] lockOrder, int live) {
         Node claimed = null;
         Chan<?> prev = null;

@@ -127,7 +127,7 @@ class ChannelDrainToTest {
     @Test
     void aFeedIsToldOfEveryDrainedValue() {
         AtomicInteger taken = new AtomicInteger();
-        ChannelFeed<Integer> feed = new ChannelFeed<>(100, taken::incrementAndGet);
+        ChannelFeed<Integer> feed = new ChannelFeed<>(100, taken::addAndGet);
         for (int i = 0; i < 100; i++) {
             assertTrue(feed.offer(i));
         }

@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -26,13 +27,15 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The contract of {@link ChannelFeed}: {@code offer} never blocks and fails only on a full buffer;
- * {@link ChannelFeed.Listener#taken()} runs exactly once per element that leaves the channel, by every receive
- * form and by a direct hand-off to a parked receiver; closes are idempotent; {@code iteratorClosed} reports an
+ * {@link ChannelFeed.Listener#taken(int)} is told exactly once of each element that leaves the channel (with the
+ * default batch of 1: once per element), by every receive form and by a direct hand-off to a parked receiver, and
+ * of whole batches only when a batch is given; closes are idempotent; {@code iteratorClosed} reports an
  * iterator or stream closed before the channel was drained. Over capacities 0 (which buffers one element), 1
  * and 16.
  */
@@ -44,16 +47,19 @@ class ChannelFeedTest {
         Spawned.assertNoGoroutineLeft();
     }
 
-    /** Counts the callbacks; optionally runs an action on each {@code taken()}. */
+    /** Counts the elements reported taken; optionally runs an action on each {@code taken(n)}. */
     static final class Counting implements ChannelFeed.Listener {
         final AtomicInteger taken = new AtomicInteger();
         final AtomicInteger iteratorClosed = new AtomicInteger();
-        volatile Runnable onTaken = () -> { };
+        /** Every {@code n} reported, in order. */
+        final List<Integer> reports = Collections.synchronizedList(new ArrayList<>());
+        volatile IntConsumer onTaken = n -> { };
 
         @Override
-        public void taken() {
-            taken.incrementAndGet();
-            onTaken.run();
+        public void taken(int n) {
+            reports.add(n);
+            taken.addAndGet(n);
+            onTaken.accept(n);
         }
 
         @Override
@@ -221,10 +227,61 @@ class ChannelFeedTest {
             assertTrue(feed.channel().tryReceive().ok(), "a rejected null cause did not close it");
             assertTrue(feed.close());
         }
+
+        @Test
+        void batchesOutsideOneToTheBufferSizeAreRejected() {
+            assertThrows(IllegalArgumentException.class, () -> new ChannelFeed<Integer>(4, 0, new Counting()));
+            assertThrows(IllegalArgumentException.class, () -> new ChannelFeed<Integer>(4, -1, new Counting()));
+            IllegalArgumentException tooBig = assertThrows(IllegalArgumentException.class,
+                    () -> new ChannelFeed<Integer>(4, 5, new Counting()));
+            assertTrue(tooBig.getMessage().contains("[1, 4]"), tooBig.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> new ChannelFeed<Integer>(0, 2, new Counting()));
+            assertThrows(IllegalArgumentException.class, () -> new ChannelFeed<Integer>(-1, 1, new Counting()));
+            assertEquals(0, new ChannelFeed<Integer>(0, 1, new Counting()).channel().cap(), "0 buffers one");
+            assertEquals(4, new ChannelFeed<Integer>(4, 4, new Counting()).channel().cap());
+        }
     }
 
     @Nested
     class Taken {
+        /** With a batch of 3, every form of receive counts toward the batch, and only whole batches are told. */
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(Form.class)
+        void takenIsToldInWholeBatches(Form form) throws Exception {
+            Counting l = new Counting();
+            ChannelFeed<Integer> feed = new ChannelFeed<>(4, 3, l);
+            fill(feed, 4, 0);
+            assertEquals(0, form.take(feed.channel()));
+            assertEquals(1, form.take(feed.channel()));
+            assertEquals(List.of(), l.reports, "two of three taken: no batch yet");
+            assertEquals(2, form.take(feed.channel()));
+            assertEquals(List.of(3), l.reports, "the third completes the batch");
+            for (int i = 4; i < 7; i++) {
+                assertTrue(feed.offer(i), "three slots were freed");
+            }
+            assertFalse(feed.offer(-1), "and no more");
+            for (int i = 3; i < 6; i++) {
+                assertEquals(i, form.take(feed.channel()));
+            }
+            assertEquals(List.of(3, 3), l.reports);
+            assertEquals(6, form.take(feed.channel()));
+            assertEquals(List.of(3, 3), l.reports, "the seventh starts the third batch");
+            assertEquals(0, feed.channel().len());
+        }
+
+        @Test
+        void anElementHandedToAParkedReceiverCountsTowardTheBatch() throws Exception {
+            Counting l = new Counting();
+            ChannelFeed<Integer> feed = new ChannelFeed<>(2, 2, l);
+            assertTrue(feed.offer(0));
+            assertEquals(0, feed.channel().receive());
+            assertEquals(List.of(), l.reports);
+            Spawned<Integer> parked = Spawned.go(() -> feed.channel().receive()).awaitBlocked();
+            assertTrue(feed.offer(1), "handed over by the offering thread");
+            assertEquals(1, parked.join());
+            assertEquals(List.of(2), l.reports, "told once the hand-over completed the batch");
+        }
+
         @ParameterizedTest(name = "{0}")
         @EnumSource(Form.class)
         void takenRunsOncePerBufferedElementForEveryForm(Form form) throws Exception {
@@ -261,7 +318,7 @@ class ChannelFeedTest {
             ChannelFeed<Integer> feed = new ChannelFeed<>(1, l);
             AtomicInteger next = new AtomicInteger(1);
             AtomicReference<Throwable> problem = new AtomicReference<>();
-            l.onTaken = () -> {
+            l.onTaken = k -> {
                 int v = next.getAndIncrement();
                 if (feed.channel().len() > 1) {
                     problem.compareAndSet(null, new AssertionError("buffer over its size"));
@@ -292,17 +349,17 @@ class ChannelFeedTest {
 
         /**
          * Several receivers of every form against one feeding goroutine that keeps the demand rule (it offers only
-         * after a taken() freed a slot): every element arrives exactly once, no offer is refused, and taken() ran
-         * once per element.
+         * after a taken() freed a slot): every element arrives exactly once, no offer is refused, and taken() was
+         * told of every element once, in whole batches.
          */
-        @ParameterizedTest(name = "cap {0}")
-        @ValueSource(ints = {0, 1, 16})
-        void everyElementArrivesExactlyOnceAndIsCountedOnce(int cap) throws Exception {
+        @ParameterizedTest(name = "cap {0}, batch {1}")
+        @CsvSource({"0, 1", "1, 1", "16, 1", "16, 12", "16, 16"})
+        void everyElementArrivesExactlyOnceAndIsCountedOnce(int cap, int batch) throws Exception {
             int n = 20_000;
             Counting l = new Counting();
             Semaphore demand = new Semaphore(slots(cap));
             l.onTaken = demand::release;
-            ChannelFeed<Integer> feed = new ChannelFeed<>(cap, l);
+            ChannelFeed<Integer> feed = new ChannelFeed<>(cap, batch, l);
             ReceiveChannel<Integer> ch = feed.channel();
             Channel<Integer> never = Channel.make();
             Map<Integer, Integer> arrivals = new ConcurrentHashMap<>();
@@ -404,8 +461,11 @@ class ChannelFeedTest {
             for (int i = 0; i < n; i++) {
                 assertEquals(1, arrivals.get(i), "element " + i + " arrived exactly once");
             }
-            assertEquals(n, l.taken.get(), "taken() once per element");
-            assertEquals(slots(cap), demand.availablePermits(), "every slot was given back");
+            assertEquals(n - n % batch, l.taken.get(), "every element told once, but for an unfinished batch");
+            for (int r : l.reports) {
+                assertEquals(0, r % batch, "whole batches only: " + r);
+            }
+            assertEquals(slots(cap) - n % batch, demand.availablePermits(), "every slot of a whole batch given back");
             assertEquals(0, ch.len());
         }
     }

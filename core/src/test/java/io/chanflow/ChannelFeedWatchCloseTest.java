@@ -70,7 +70,7 @@ class ChannelFeedWatchCloseTest {
 
     @Test
     void aFeedsCloseRunsItsWatchers() {
-        ChannelFeed<Integer> feed = new ChannelFeed<>(0, () -> { });
+        ChannelFeed<Integer> feed = new ChannelFeed<>(0, n -> { });
         AtomicInteger runs = new AtomicInteger();
         ChannelFeed.watchClose(feed.channel(), runs::incrementAndGet);
         assertTrue(feed.offer(7));

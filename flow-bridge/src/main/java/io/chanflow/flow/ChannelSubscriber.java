@@ -49,12 +49,6 @@ public final class ChannelSubscriber<T> implements Flow.Subscriber<T>, org.react
     private final AtomicReference<Flow.Subscription> upstream = new AtomicReference<>();
     private volatile AfterFunc onDone;
 
-    /**
-     * Receptions not yet turned into a {@code request}: one batch of {@link #limit} at a time. Padded: receivers
-     * write it on every element, and {@code onNext} must not find the line it reads moved by them.
-     */
-    private final PaddedCounter consumed = new PaddedCounter();
-
     // §2.7: request/cancel go through one drain loop, so they are serial whichever thread asks.
     private final AtomicInteger wip = new AtomicInteger();
     private final AtomicLong pendingRequest = new AtomicLong();
@@ -83,10 +77,12 @@ public final class ChannelSubscriber<T> implements Flow.Subscriber<T>, org.react
         }
         this.prefetch = Math.max(capacity, 1);
         this.limit = prefetch - (prefetch >> 2);
-        this.feed = new ChannelFeed<>(capacity, new ChannelFeed.Listener() {
+        // The feed counts receptions under the channel's lock and tells us every `limit` of them: receivers pay no
+        // atomic counter per element, and nothing they write per element shares a line with what onNext reads.
+        this.feed = new ChannelFeed<>(capacity, limit, new ChannelFeed.Listener() {
             @Override
-            public void taken() {
-                replenish();
+            public void taken(int n) {
+                request(n); // n is a multiple of `limit`: as many again as were received
             }
 
             @Override
@@ -163,14 +159,6 @@ public final class ChannelSubscriber<T> implements Flow.Subscriber<T>, org.react
         AfterFunc f = onDone;
         if (f != null) {
             f.stop();
-        }
-    }
-
-    /** A consumer took an element: every {@link #limit} of them, ask for as many again. */
-    private void replenish() {
-        if (consumed.incrementAndGet() == limit) {
-            consumed.add(-limit);
-            request(limit);
         }
     }
 

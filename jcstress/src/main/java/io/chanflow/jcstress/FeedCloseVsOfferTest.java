@@ -32,7 +32,7 @@ import org.openjdk.jcstress.infra.results.II_Result;
 public class FeedCloseVsOfferTest {
     private static final Object ELEMENT = new Object();
 
-    private final ChannelFeed<Object> feed = new ChannelFeed<>(1, () -> { });
+    private final ChannelFeed<Object> feed = new ChannelFeed<>(1, n -> { });
     private final ReceiveChannel<Object> ch = feed.channel();
 
     @Actor

@@ -33,7 +33,7 @@ import org.openjdk.jcstress.infra.results.II_Result;
 @State
 public class FeedOfferVsWaitingReceiverTest {
     private final AtomicInteger taken = new AtomicInteger();
-    private final ChannelFeed<Payload> feed = new ChannelFeed<>(1, taken::incrementAndGet);
+    private final ChannelFeed<Payload> feed = new ChannelFeed<>(1, taken::addAndGet);
     private final ReceiveChannel<Payload> ch = feed.channel();
 
     @Actor

@@ -127,14 +127,16 @@ public final class RxChannels {
     public static <T> ReceiveChannel<T> toChannel(Context ctx, Publisher<? extends T> publisher, int capacity) {
         Objects.requireNonNull(publisher, "publisher");
         ChannelSubscriber<T> s = subscriber(ctx, capacity);
-        publisher.subscribe(s);
+        publisher.subscribe(new FlowableChannelSubscriber<>(s)); // a Flowable signals it without StrictSubscriber
         return s.channel();
     }
 
     /**
      * The subscriber {@link #toChannel} subscribes: a {@link ChannelSubscriber} into a channel of {@code capacity},
      * cancelled when {@code ctx} is done, that reports an error signalled after its cancellation to
-     * {@link RxJavaPlugins#onError}. Subscribe it yourself when you need the channel before subscribing.
+     * {@link RxJavaPlugins#onError}. Subscribe it yourself when you need the channel before subscribing. (A
+     * {@link Flowable} signals it through RxJava's {@code StrictSubscriber}, two atomic operations per element, as
+     * it does any subscriber that is not a {@code FlowableSubscriber}; {@link #toChannel} avoids that.)
      *
      * @throws IllegalArgumentException if {@code capacity} is negative
      */

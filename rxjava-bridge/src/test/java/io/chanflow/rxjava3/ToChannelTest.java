@@ -56,6 +56,29 @@ class ToChannelTest {
     }
 
     @Test
+    void aFlowableSignalsTheChannelDirectlyNotThroughStrictSubscriber() throws Exception {
+        // Flowable.subscribe wraps a subscriber that is not a FlowableSubscriber in StrictSubscriber (two atomics per
+        // element) before subscribeActual sees it; toChannel's subscriber must arrive there unwrapped.
+        AtomicReference<Subscriber<?>> seen = new AtomicReference<>();
+        Flowable<Integer> source = new Flowable<>() {
+            @Override
+            protected void subscribeActual(Subscriber<? super Integer> s) {
+                seen.set(s);
+                Flowable.just(1, 2, 3).subscribe(s);
+            }
+        };
+        ReceiveChannel<Integer> ch = RxChannels.toChannel(Context.background(), source, 4);
+        assertTrue(seen.get() instanceof io.reactivex.rxjava3.core.FlowableSubscriber<?>,
+                "a FlowableSubscriber: " + seen.get());
+        assertFalse(seen.get().getClass().getName().contains("Strict"), seen.get().getClass().getName());
+        List<Integer> got = new ArrayList<>();
+        for (Integer v : ch) {
+            got.add(v);
+        }
+        assertEquals(List.of(1, 2, 3), got);
+    }
+
+    @Test
     void anUnbufferedChannelRequestsOneAtATime() throws Exception {
         List<Long> requests = new CopyOnWriteArrayList<>();
         ReceiveChannel<Integer> ch = RxChannels.toChannel(Context.background(),
