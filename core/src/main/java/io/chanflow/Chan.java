@@ -451,26 +451,34 @@ final class Chan<E> implements Channel<E> {
     /**
      * {@link #receiveNow} for a feed's channel, which has no senders: the oldest buffered element, else the oldest
      * staged one, taken from the ring without moving it into the buffer first (staged elements are younger than
-     * buffered ones, so this keeps FIFO order).
+     * buffered ones, so this keeps FIFO order). Receivers already waiting are served first, as Go's runtime serves
+     * its queue of waiting receivers before a newcomer: a newcomer then gets only what is left, or queues up.
      */
     private Object feedReceiveNow() {
+        if (count == 0 && (recvHead != null || closed)) {
+            // Receivers wait: what was staged goes to them first, in their order. Closed: the close moved what was
+            // staged before it into the buffer; this drops what came after.
+            feedStaged();
+        }
         if (count > 0) {
             return bufferTake();
         }
-        if (!closed) {
-            Object[] slots = ring.slots;
-            int i = stagedHeadIndex;
-            Object e = FeedRing.SLOT.getAcquire(slots, i);
-            if (e == null) {
-                return Signal.NONE;
-            }
-            slots[i] = null;
-            stagedHeadIndex = i + 1 == slots.length ? 0 : i + 1;
-            departed();
-            return e;
+        if (closed) {
+            return closure;
         }
-        feedStaged(); // closed: the close moved what was staged before it; drop what came after
-        return closure;
+        if (recvHead != null) {
+            return Signal.NONE; // an element staged since is theirs too: queue up behind them
+        }
+        Object[] slots = ring.slots;
+        int i = stagedHeadIndex;
+        Object e = FeedRing.SLOT.getAcquire(slots, i);
+        if (e == null) {
+            return Signal.NONE;
+        }
+        slots[i] = null;
+        stagedHeadIndex = i + 1 == slots.length ? 0 : i + 1;
+        departed();
+        return e;
     }
 
     /** How many elements left this feed's channel, for {@link FeedRing#stage}; read without the lock. */
