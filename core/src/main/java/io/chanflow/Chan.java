@@ -50,17 +50,17 @@ import java.util.stream.Stream;
  * close. Invariants, besides the ones above:
  * <ul>
  *   <li>Staged plus buffered elements never exceed the buffer's size: the feed stages only while it has offered
- *       fewer than that many elements more than {@link #left} counts out of the channel. So moving never overflows,
- *       and a ring slot is free whenever the feed writes it: whoever empties a slot (a move or a direct take) clears
- *       it before the release-write of {@link #left} that lets the feed reuse it.</li>
+ *       fewer than that many elements more than the ring's {@code left} counts out of the channel. So moving never
+ *       overflows, and a ring slot is free whenever the feed writes it: whoever empties a slot (a move or a direct
+ *       take) clears it before the release-write of {@code left} that lets the feed reuse it.</li>
  *   <li>Receivers wait only on an empty buffer, as for any channel. An element staged while a receiver enqueues
  *       is not lost: the receiver publishes {@code receiversWait} (volatile) and then reads the next slot
  *       (volatile), while the feed writes the slot (volatile) and then reads {@code receiversWait}; one of them sees
  *       the other, and whoever does moves the element to the waiting receiver under the lock.</li>
  *   <li>A close first moves everything staged before it; what is staged after it is dropped, never delivered after
  *       the closure was reported.</li>
- *   <li>Every element taken from the buffer is counted under the lock ({@link #unreported}); each full batch is
- *       added to {@link #reportDue}, which a thread that took elements empties with one {@code getAndSet} after it
+ *   <li>Every element taken is counted under the lock (the ring's {@code unreported}); each full batch is added
+ *       to its {@code reportDue}, which a thread that took elements empties with one {@code getAndSet} after it
  *       unlocked ({@link #reportTaken}) and tells the feed's listener. So the listener hears of each batch exactly
  *       once, never under a lock, and receivers pay one atomic per batch, not one per element.</li>
  * </ul>
@@ -73,14 +73,10 @@ import java.util.stream.Stream;
 final class Chan<E> implements Channel<E> {
     private static final AtomicLong IDS = new AtomicLong();
     private static final VarHandle LOCK;
-    private static final VarHandle LEFT;
-    private static final VarHandle REPORT_DUE;
 
     static {
         try {
             LOCK = MethodHandles.lookup().findVarHandle(Chan.class, "lock", int.class);
-            LEFT = MethodHandles.lookup().findVarHandle(Chan.class, "left", int.class);
-            REPORT_DUE = MethodHandles.lookup().findVarHandle(Chan.class, "reportDue", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -108,22 +104,11 @@ final class Chan<E> implements Channel<E> {
     /** 0 free, 1 held. */
     private volatile int lock;
 
-    /** A feed's staging ring, with the fields its producer uses; {@code null} for other channels. See "Feeds". */
-    private final FeedRing ring;
-    /** Guarded by the lock: the ring slot of the next staged element to move into the channel. */
-    private int stagedHeadIndex;
-    /** How many elements left a feed's channel (taken, handed over or dropped); written under the lock. */
-    private int left;
-    /** A feed's {@link ChannelFeed#taken batch}: its listener hears of departures this many at a time. */
-    private final int reportBatch;
-    /** Guarded by the lock: elements taken from a feed's channel since the last full batch. */
-    private int unreported;
     /**
-     * Full batches of taken elements not yet told to the feed's listener. Added to under the lock; taken, with
-     * {@code getAndSet}, by whoever finds it non-zero after unlocking ({@link #reportTaken}), so each batch is told
-     * exactly once and never with a lock held.
+     * A feed's staging ring, with the fields its producer uses and, on lines of their own, the receivers' accounts
+     * of it; {@code null} for other channels, which so pay one field for feeds. See "Feeds".
      */
-    private volatile int reportDue;
+    private final FeedRing ring;
 
     /**
      * The functions {@link #watchClose} registered, run once by the close; {@code null} until the first one. Guarded
@@ -133,14 +118,14 @@ final class Chan<E> implements Channel<E> {
     private List<Runnable> closeWatchers;
 
     Chan(int capacity) {
-        this(capacity, capacity, null, null, 0);
+        this(capacity, capacity, null, null);
     }
 
     /**
      * A channel whose buffer holds {@code bufferSize} elements while {@link #cap()} reports {@code capacity}; for a
-     * feed, its ring and the batch its listener is told of departures in.
+     * feed, with its ring.
      */
-    Chan(int capacity, int bufferSize, ChannelFeed<E> feed, FeedRing ring, int reportBatch) {
+    Chan(int capacity, int bufferSize, ChannelFeed<E> feed, FeedRing ring) {
         if (capacity < 0) {
             throw new IllegalArgumentException("makechan: size out of range (negative capacity " + capacity + ")");
         }
@@ -149,7 +134,6 @@ final class Chan<E> implements Channel<E> {
         this.buf = bufferSize == 0 ? null : new Object[bufferSize];
         this.feed = feed;
         this.ring = ring;
-        this.reportBatch = reportBatch;
     }
 
     // ---------------------------------------------------------------- lock
@@ -224,7 +208,7 @@ final class Chan<E> implements Channel<E> {
             }
             recvTail = n;
             if (ring != null && !ring.receiversWait) {
-                ring.receiversWait = true; // then the caller re-reads stagedTail (feedStaged): the Dekker pair of stage()
+                ring.receiversWait = true; // then the caller re-reads the next slot (feedStaged): Dekker with stage()
             }
         }
     }
@@ -309,18 +293,9 @@ final class Chan<E> implements Channel<E> {
         head = head + 1 == capacity ? 0 : head + 1;
         count--;
         if (ring != null) {
-            departed();
+            ring.departed(1);
         }
         return e;
-    }
-
-    /** One element left a feed's channel: frees its room for the feed, and counts it toward the listener's batch. */
-    private void departed() {
-        LEFT.setRelease(this, left + 1); // after the caller cleared the element's ring slot (see FeedRing.stage)
-        if (++unreported == reportBatch) { // counted under the lock: no atomic per element
-            unreported = 0;
-            REPORT_DUE.getAndAdd(this, reportBatch);
-        }
     }
 
     // ---------------------------------------------------------------- immediate steps (caller holds the lock)
@@ -382,8 +357,8 @@ final class Chan<E> implements Channel<E> {
      * receivers), after it unlocked: the one that completed a batch finds it due, unless another thread told it first.
      */
     void reportTaken() {
-        if (ring != null && reportDue != 0) {
-            int n = (int) REPORT_DUE.getAndSet(this, 0);
+        if (ring != null && ring.reportDue != 0) {
+            int n = ring.takeReport();
             if (n != 0) {
                 feed.taken(n);
             }
@@ -469,21 +444,17 @@ final class Chan<E> implements Channel<E> {
         if (recvHead != null) {
             return Signal.NONE; // an element staged since is theirs too: queue up behind them
         }
-        Object[] slots = ring.slots;
-        int i = stagedHeadIndex;
+        FeedRing r = ring;
+        Object[] slots = r.slots;
+        int i = r.headIndex;
         Object e = FeedRing.SLOT.getAcquire(slots, i);
         if (e == null) {
             return Signal.NONE;
         }
         slots[i] = null;
-        stagedHeadIndex = i + 1 == slots.length ? 0 : i + 1;
-        departed();
+        r.headIndex = i + 1 == slots.length ? 0 : i + 1;
+        r.departed(1);
         return e;
-    }
-
-    /** How many elements left this feed's channel, for {@link FeedRing#stage}; read without the lock. */
-    int leftAcquire() {
-        return (int) LEFT.getAcquire(this);
     }
 
     /** For {@link FeedRing#stage}, when receivers wait: moves what was staged to them. Caller holds no lock. */
@@ -501,7 +472,7 @@ final class Chan<E> implements Channel<E> {
      */
     void feedStaged() {
         Object[] slots = ring.slots;
-        int i = stagedHeadIndex;
+        int i = ring.headIndex;
         Object e = FeedRing.SLOT.getVolatile(slots, i);
         if (e != null) {
             int moved = 0;
@@ -515,9 +486,9 @@ final class Chan<E> implements Channel<E> {
                 }
                 e = FeedRing.SLOT.getVolatile(slots, i);
             } while (e != null && moved < slots.length);
-            stagedHeadIndex = i;
+            ring.headIndex = i;
             if (drop) {
-                LEFT.setRelease(this, left + moved);
+                ring.dropped(moved);
             }
         }
         while (count > 0 && recvHead != null) {
@@ -831,7 +802,7 @@ final class Chan<E> implements Channel<E> {
         int n = count;
         if (ring != null && !closed) {
             Object[] slots = ring.slots; // staged, not yet moved into the buffer
-            for (int i = stagedHeadIndex, k = 0; k < slots.length && FeedRing.SLOT.getVolatile(slots, i) != null; k++) {
+            for (int i = ring.headIndex, k = 0; k < slots.length && FeedRing.SLOT.getVolatile(slots, i) != null; k++) {
                 n++;
                 i = i + 1 == slots.length ? 0 : i + 1;
             }

@@ -81,8 +81,9 @@ public final class ChannelFeed<E> {
         if (batch < 1 || batch > size) {
             throw new IllegalArgumentException("batch " + batch + " out of range: must be in [1, " + size + "]");
         }
-        this.ring = new FeedRing(size); // allocated first: its padding keeps this object's line away from the channel's
-        this.chan = new Chan<>(capacity, size, this, ring, batch);
+        // allocated first: its padding keeps this object's line away from the channel's
+        this.ring = new FeedRing(size, batch);
+        this.chan = new Chan<>(capacity, size, this, ring);
         ring.chan = chan;
     }
 

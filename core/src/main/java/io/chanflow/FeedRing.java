@@ -5,22 +5,78 @@ import java.lang.invoke.VarHandle;
 
 /**
  * The staging ring of a {@link ChannelFeed}'s channel: what the feed's producer writes on every offer, kept on cache
- * lines of its own. See "Feeds" in {@link Chan}'s overview for the protocol.
+ * lines of its own, and the receivers' accounts of the ring. See "Feeds" in {@link Chan}'s overview for the
+ * protocol.
  *
  * <p>The fields the producer writes or reads on every offer ({@link FeedRingFields}) sit between two blocks of
- * padding (a superclass's fields are laid out before a subclass's), so that the receivers' writes to the channel's
- * own fields (its lock, buffer indexes, counters), which happen on every receive, do not invalidate them, and the
- * producer's writes do not invalidate the channel's. The receivers write here only when they start or stop waiting
- * and when the channel closes.
+ * padding (a superclass's fields are laid out before a subclass's), so that the receivers' writes, which happen on
+ * every receive, do not invalidate them, and the producer's writes do not invalidate the receivers' lines. The
+ * receivers write there only when they start or stop waiting and when the channel closes. Their own fields, all
+ * guarded by the channel's lock, come after the second block; they live here rather than in {@link Chan} so that a
+ * channel that is not a feed's does not carry them.
  */
-final class FeedRing extends FeedRingFields {
+final class FeedRing extends FeedRingPad2 {
     /** Volatile access to {@link #slots}' elements: an element is published by its slot, not by a shared index. */
     static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
+    private static final VarHandle LEFT;
+    private static final VarHandle REPORT_DUE;
 
-    long q0, q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12, q13, q14, q15;
+    static {
+        try {
+            LEFT = MethodHandles.lookup().findVarHandle(FeedRing.class, "left", int.class);
+            REPORT_DUE = MethodHandles.lookup().findVarHandle(FeedRing.class, "reportDue", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
-    FeedRing(int size) {
+    // ---------------------------------------------------------------- the receivers' side, guarded by the lock
+
+    /** The ring slot of the oldest staged element, the next to take or move into the channel's buffer. */
+    int headIndex;
+    /**
+     * How many elements left the channel (taken, handed over or dropped). Written under the lock with release
+     * semantics, after the slots they emptied were cleared; read by the producer, with acquire, in {@link #stage}.
+     */
+    private int left;
+    /** The listener's {@link ChannelFeed#ChannelFeed(int, int, ChannelFeed.Listener) batch}. */
+    private final int reportBatch;
+    /** Elements taken since the last full batch. */
+    private int unreported;
+    /**
+     * Full batches of taken elements not yet told to the feed's listener. Added to under the lock; emptied, with
+     * {@code getAndSet}, by whoever finds it non-zero after unlocking ({@link Chan#reportTaken}), so each batch is
+     * told exactly once and never with a lock held.
+     */
+    volatile int reportDue;
+
+    FeedRing(int size, int reportBatch) {
         super(size);
+        this.reportBatch = reportBatch;
+    }
+
+    /**
+     * {@code n} taken elements left the channel: frees their room for the producer, and counts them toward the
+     * listener's batch. Caller holds the lock and has cleared their slots.
+     */
+    void departed(int n) {
+        LEFT.setRelease(this, left + n);
+        unreported += n;
+        if (unreported >= reportBatch) { // counted under the lock: no atomic per element
+            int batches = unreported - unreported % reportBatch;
+            unreported -= batches;
+            REPORT_DUE.getAndAdd(this, batches);
+        }
+    }
+
+    /** {@code n} elements staged after the close were dropped: frees their room, never told. Caller holds the lock. */
+    void dropped(int n) {
+        LEFT.setRelease(this, left + n);
+    }
+
+    /** Empties {@link #reportDue}: the elements to tell the listener of now. No lock needed. */
+    int takeReport() {
+        return (int) REPORT_DUE.getAndSet(this, 0);
     }
 
     /**
@@ -36,7 +92,7 @@ final class FeedRing extends FeedRingFields {
         Object[] s = slots;
         int t = tail;
         if (t - leftSeen >= s.length) {
-            leftSeen = chan.leftAcquire();
+            leftSeen = (int) LEFT.getAcquire(this);
             if (t - leftSeen >= s.length) {
                 return false;
             }
@@ -59,7 +115,7 @@ abstract class FeedRingPad {
     long p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15;
 }
 
-/** The fields of {@link FeedRing}. */
+/** The producer's fields of {@link FeedRing}. */
 abstract class FeedRingFields extends FeedRingPad {
     /** The channel; set once, before the feed is published. */
     Chan<?> chan;
@@ -81,5 +137,14 @@ abstract class FeedRingFields extends FeedRingPad {
 
     FeedRingFields(int size) {
         this.slots = new Object[size];
+    }
+}
+
+/** Padding between the producer's fields and the receivers' (those of {@link FeedRing} itself). */
+abstract class FeedRingPad2 extends FeedRingFields {
+    long q0, q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12, q13, q14, q15;
+
+    FeedRingPad2(int size) {
+        super(size);
     }
 }
