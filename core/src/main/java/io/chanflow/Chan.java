@@ -446,7 +446,7 @@ final class Chan<E> implements Channel<E> {
         }
         FeedRing r = ring;
         Object[] slots = r.slots;
-        int i = r.headIndex;
+        int i = (int) r.headIndex;
         Object e = FeedRing.SLOT.getAcquire(slots, i);
         if (e == null) {
             return Signal.NONE;
@@ -472,7 +472,7 @@ final class Chan<E> implements Channel<E> {
      */
     void feedStaged() {
         Object[] slots = ring.slots;
-        int i = ring.headIndex;
+        int i = (int) ring.headIndex;
         Object e = FeedRing.SLOT.getVolatile(slots, i);
         if (e != null) {
             int moved = 0;
@@ -802,7 +802,8 @@ final class Chan<E> implements Channel<E> {
         int n = count;
         if (ring != null && !closed) {
             Object[] slots = ring.slots; // staged, not yet moved into the buffer
-            for (int i = ring.headIndex, k = 0; k < slots.length && FeedRing.SLOT.getVolatile(slots, i) != null; k++) {
+            int i = (int) ring.headIndex;
+            for (int k = 0; k < slots.length && FeedRing.SLOT.getVolatile(slots, i) != null; k++) {
                 n++;
                 i = i + 1 == slots.length ? 0 : i + 1;
             }
