@@ -293,7 +293,7 @@ final class Chan<E> implements Channel<E> {
         head = head + 1 == capacity ? 0 : head + 1;
         count--;
         if (ring != null) {
-            ring.departed(1);
+            ring.departed();
         }
         return e;
     }
@@ -453,7 +453,7 @@ final class Chan<E> implements Channel<E> {
         }
         slots[i] = null;
         r.headIndex = i + 1 == slots.length ? 0 : i + 1;
-        r.departed(1);
+        r.departed();
         return e;
     }
 

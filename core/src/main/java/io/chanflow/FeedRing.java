@@ -61,16 +61,14 @@ final class FeedRing extends FeedRingPad2 {
     }
 
     /**
-     * {@code n} taken elements left the channel: frees their room for the producer, and counts them toward the
-     * listener's batch. Caller holds the lock and has cleared their slots.
+     * One taken element left the channel: frees its room for the producer, and counts it toward the listener's
+     * batch. Caller holds the lock and has cleared its slot.
      */
-    void departed(int n) {
-        LEFT.setRelease(this, left + n);
-        unreported += n;
-        if (unreported >= reportBatch) { // counted under the lock: no atomic per element
-            long batches = unreported - unreported % reportBatch;
-            unreported -= batches;
-            REPORT_DUE.getAndAdd(this, batches);
+    void departed() {
+        LEFT.setRelease(this, left + 1);
+        if (++unreported == reportBatch) { // counted under the lock: no atomic per element
+            unreported = 0;
+            REPORT_DUE.getAndAdd(this, reportBatch);
         }
     }
 
