@@ -70,13 +70,13 @@ import java.util.stream.Stream;
  * happens-before a receive that reports closure, and the k-th receive happens-before the (k+C)-th send completes
  * (the k-th receive frees the slot the (k+C)-th send takes under the same lock).
  */
-final class Chan<E> implements Channel<E> {
+final class Chan<E> extends ChanHotFields implements Channel<E> {
     private static final AtomicLong IDS = new AtomicLong();
     private static final VarHandle LOCK;
 
     static {
         try {
-            LOCK = MethodHandles.lookup().findVarHandle(Chan.class, "lock", int.class);
+            LOCK = MethodHandles.lookup().findVarHandle(ChanHotFields.class, "lock", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -93,16 +93,10 @@ final class Chan<E> implements Channel<E> {
     /** Non-null for a channel fed by a {@link ChannelFeed}: told of every element a receiver takes. */
     final ChannelFeed<E> feed;
 
-    // All below guarded by `lock`.
-    private int head;
-    private int count;
+    // Guarded by `lock`, with the fields of ChanHotFields.
     private boolean closed;
     /** What receives report once closed and drained: {@link Signal#CLOSED}, or a {@link Failure} with the cause. */
     private Object closure = Signal.CLOSED;
-    private Node recvHead, recvTail, sendHead, sendTail;
-
-    /** 0 free, 1 held. */
-    private volatile int lock;
 
     /**
      * A feed's staging ring, with the fields its producer uses and, on lines of their own, the receivers' accounts
@@ -301,15 +295,18 @@ final class Chan<E> implements Channel<E> {
     // ---------------------------------------------------------------- immediate steps (caller holds the lock)
 
     /**
-     * The nodes claimed by {@link #sendNow}, {@link #receiveNow} and {@link #feedStaged} since the last
-     * {@link #takeClaimed()}, chained through {@link Node#next} (they are unlinked, so the link is free): their
-     * owners are to be woken by the caller once it has released the lock (and, for a select, every other lock), with
-     * {@link #release}. Guarded by the lock.
+     * Adds a just-claimed node to {@link #claimed}. The node is unlinked, so its {@code next} is already
+     * {@code null}: the first node of a chain is not written to at all, and neither {@link #concat} nor
+     * {@link #release} writes a link that is already {@code null}. This matters on the rendezvous path: the node's
+     * owner is spinning on the node's cache line, reading its state, from the moment of the claim CAS; a store to
+     * the node after that CAS has to take the line back from the owner's core, which then misses again on its way
+     * out of the wait. Only the second and later nodes of a chain (a close, a feed handing out a batch) are linked.
      */
-    private Node claimed;
-
     private void pushClaimed(Node n) {
-        n.next = claimed;
+        Node c = claimed;
+        if (c != null) {
+            n.next = c;
+        }
         claimed = n;
     }
 
@@ -325,6 +322,9 @@ final class Chan<E> implements Channel<E> {
         if (chain == null) {
             return rest;
         }
+        if (rest == null) {
+            return chain; // no store to a claimed node: see pushClaimed
+        }
         Node last = chain;
         while (last.next != null) {
             last = last.next;
@@ -337,7 +337,9 @@ final class Chan<E> implements Channel<E> {
     static void release(Node chain) {
         while (chain != null) {
             Node x = chain.next;
-            chain.next = null;
+            if (x != null) {
+                chain.next = null; // only a link that is set: see pushClaimed
+            }
             chain.owner.wake();
             chain = x;
         }
@@ -837,4 +839,30 @@ final class Chan<E> implements Channel<E> {
         // Past ~146 years the deadline would overflow System.nanoTime arithmetic: that is "forever".
         return n >= Long.MAX_VALUE / 2 ? FOREVER : n;
     }
+}
+
+/**
+ * The fields of a {@link Chan} that every operation writes, declared in a superclass so that HotSpot lays them out
+ * first and together, right after the object header (it places a superclass's fields before a subclass's, and
+ * within a class groups them by size, which scatters them among the read-only ones). A hand-off between two
+ * threads on different cores moves the cache line holding these fields from one core to the other; spread over
+ * two lines, as they were, it often moves two. The read-only fields (capacity, buffer, ring) follow; nobody writes
+ * their line, so both cores keep a copy.
+ */
+abstract class ChanHotFields {
+    /** 0 free, 1 held: see {@link Chan#lock()}. */
+    volatile int lock;
+
+    // All below guarded by `lock`.
+    int head;
+    int count;
+    Node recvHead, recvTail, sendHead, sendTail;
+
+    /**
+     * The nodes claimed by {@link Chan#sendNow}, {@link Chan#receiveNow} and {@link Chan#feedStaged} since the last
+     * {@link Chan#takeClaimed()}, chained through {@link Node#next} (they are unlinked, so the link is free): their
+     * owners are to be woken by the caller once it has released the lock (and, for a select, every other lock), with
+     * {@link Chan#release}.
+     */
+    Node claimed;
 }
