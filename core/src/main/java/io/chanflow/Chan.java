@@ -346,7 +346,7 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
     }
 
     /** Releases the lock, then wakes the owners of the nodes claimed under it and reports what left a feed. */
-    private void unlockAndRelease() {
+    void unlockAndRelease() {
         Node w = takeClaimed();
         unlock();
         release(w);
@@ -365,6 +365,19 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
                 feed.taken(n);
             }
         }
+    }
+
+    /**
+     * Whether a send ({@code send}) or a receive on this channel might complete at once, read without the lock: the
+     * hint by which a select's first pass skips channels that are not ready without locking them. It may be stale
+     * either way (the fields are written under the lock by other threads and read here plainly), so a {@code true}
+     * is only a reason to lock and try, and a {@code false} is never taken as proof: the select's locked pass decides.
+     */
+    boolean mayBeReady(boolean send) {
+        if (closed) {
+            return true;
+        }
+        return send ? recvHead != null || count < capacity : count > 0 || sendHead != null || ring != null;
     }
 
     boolean isClosedLocked() {
