@@ -18,22 +18,25 @@ import java.util.regex.Pattern;
  * <h2>Why</h2>
  * JMH runs one contender's forks, then the next one's. On the project's 2-core virtual machine the speed of the
  * whole machine drifts by 2–3× over tens of seconds, so a contender measured in a slow minute loses to one measured in
- * a fast minute, and JMH's error bars, which must span both, overlap on most rows. Here each round runs one
- * invocation of every contender back to back (a few milliseconds each, in an order rotated from round to round), so
- * the contenders of a round share the machine's state of that moment, and the ratio of their times within a round
- * is what is compared. The median of those per-round ratios, with its quartiles, is the verdict: a row is decided
- * when the quartiles of the ratio lie on one side of 1.
+ * a fast minute, and JMH's error bars, which must span both, overlap on most rows. Here each round runs every
+ * contender back to back, about 20 ms each, in an order rotated from round to round, so the contenders of a round
+ * share the machine's state of that moment, and the ratio of their times within a round is what is compared. The
+ * median of those per-round ratios, with its quartiles, is the verdict: a row is decided when the quartiles of the
+ * ratio lie on one side of 1.
  *
  * <h2>Method</h2>
  * The workloads are the JMH benchmarks' own methods ({@link UnbufferedBenchmark#oneWay},
- * {@link PingPongBenchmark#roundTrip}, ...), called on an instance set up as JMH would for each contender, so they
- * move the same {@value Items#COUNT} items with the same checksum. Every contender first runs
- * {@value #WARMUP_ROUNDS} unreported rounds, so the JIT has compiled it before the measured rounds start. Times are
- * nanoseconds per item, from {@link System#nanoTime()} around one invocation; the ratio is a peer's time divided by
- * Chanflow's in the same round (above 1: Chanflow is faster).
+ * {@link PingPongBenchmark#roundTrip}, ..., and the bridge benchmarks' with the same contender names), called on an
+ * instance set up as JMH would for each contender, so they move the same items with the same checksum. A row first
+ * runs unreported rounds for three seconds, so the JIT has compiled every contender before the measured rounds start
+ * (JMH warms each for three seconds too). Times are nanoseconds per item, from {@link System#nanoTime()} around a
+ * contender's invocations of a round; the ratio is a peer's time divided by Chanflow's in the same round (above 1:
+ * Chanflow is faster).
  */
 public final class Interleaved {
     private static final int WARMUP_ROUNDS = 10;
+    private static final long WARMUP_NANOS = 3_000_000_000L;
+    private static final long ROUND_NANOS = 20_000_000L;
 
     private Interleaved() {
     }
@@ -42,8 +45,8 @@ public final class Interleaved {
     private record Contender(String name, Callable<Long> invocation) {
     }
 
-    /** A row: its name and its contenders, Chanflow first. */
-    private record Row(String name, List<Contender> contenders) {
+    /** A row: its name and its contenders, Chanflow (or Chanflow's bridge) first. */
+    private record Row(String name, int items, List<Contender> contenders) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -97,6 +100,43 @@ public final class Interleaved {
                         return b::selectOverTwo;
                     }));
         }
+        // The bridges: the Chanflow form first, then what a Reactor / RxJava / JDK user would write instead.
+        rows.add(row("Reactor: publish 256", FlowBridge.ITEMS, new String[] {"flux-256", "flux-create"}, c -> {
+            ReactorBridgeBenchmark b = new ReactorBridgeBenchmark();
+            b.contender = c;
+            b.setUp();
+            return b::run;
+        }));
+        rows.add(row("Reactor: consume a Flux", FlowBridge.ITEMS, new String[] {"toChannel", "toIterable"}, c -> {
+            ReactorBridgeBenchmark b = new ReactorBridgeBenchmark();
+            b.contender = c;
+            b.setUp();
+            return b::run;
+        }));
+        rows.add(row("RxJava: publish 256", FlowBridge.ITEMS, new String[] {"flowable-256", "create-buffer"}, c -> {
+            RxJavaBridgeBenchmark b = new RxJavaBridgeBenchmark();
+            b.contender = c;
+            b.setUp();
+            return b::run;
+        }));
+        rows.add(row("RxJava: consume a Flowable", FlowBridge.ITEMS, new String[] {"channel", "blockingIterable"}, c -> {
+            RxJavaBridgeBenchmark b = new RxJavaBridgeBenchmark();
+            b.contender = c;
+            b.setUp();
+            return b::run;
+        }));
+        rows.add(row("Flow: publish 256", FlowBridge.ITEMS, new String[] {"produce-256", "flux-create", "submission"}, c -> {
+            FlowBridgePublishBenchmark b = new FlowBridgePublishBenchmark();
+            b.contender = c;
+            b.setUp();
+            return b::publish;
+        }));
+        rows.add(row("Flow: consume a Flux", FlowBridge.ITEMS, new String[] {"channel", "toIterable"}, c -> {
+            FlowBridgeConsumeBenchmark b = new FlowBridgeConsumeBenchmark();
+            b.contender = c;
+            b.setUp();
+            return b::consume;
+        }));
         return rows;
     }
 
@@ -106,31 +146,54 @@ public final class Interleaved {
         Callable<Long> forContender(String contender);
     }
 
+    /** A channel row: {@value Items#COUNT} items per invocation. */
     private static Row row(String name, String[] contenders, Setup setup) {
+        return row(name, Items.COUNT, contenders, setup);
+    }
+
+    private static Row row(String name, int items, String[] contenders, Setup setup) {
         List<Contender> cs = new ArrayList<>();
         for (String c : contenders) {
             cs.add(new Contender(c, setup.forContender(c)));
         }
-        return new Row(name, cs);
+        return new Row(name, items, cs);
     }
 
-    /** Runs the rounds; returns {@code [contender][round]} in ns per item. */
+    /**
+     * Runs the rounds; returns {@code [contender][round]} in ns per item. Warm-up rounds run for
+     * {@value #WARMUP_NANOS} ns in all (at least {@value #WARMUP_ROUNDS} of them); the last one sets how many
+     * invocations each contender makes per measured round, about {@value #ROUND_NANOS} ns' worth, so that a
+     * fast contender's round is not one short invocation dominated by starting its threads.
+     */
     private static double[][] measure(Row row, int rounds) throws Exception {
         List<Contender> cs = row.contenders();
         int k = cs.size();
+        int[] reps = new int[k];
+        Arrays.fill(reps, 1);
+        long warmupEnd = System.nanoTime() + WARMUP_NANOS;
+        for (int r = 0; r < WARMUP_ROUNDS || System.nanoTime() < warmupEnd; r++) {
+            for (int i = 0; i < k; i++) {
+                long t = time(cs.get(i), 1);
+                reps[i] = (int) Math.max(1, ROUND_NANOS / Math.max(1, t));
+            }
+        }
         double[][] nsPerItem = new double[k][rounds];
-        for (int r = -WARMUP_ROUNDS; r < rounds; r++) {
+        for (int r = 0; r < rounds; r++) {
             for (int j = 0; j < k; j++) {
-                int i = Math.floorMod(j + r, k); // rotate who goes first, so no contender always follows another
-                long start = System.nanoTime();
-                cs.get(i).invocation().call(); // verifies its checksum, or throws
-                long elapsed = System.nanoTime() - start;
-                if (r >= 0) {
-                    nsPerItem[i][r] = (double) elapsed / Items.COUNT;
-                }
+                int i = (j + r) % k; // rotate who goes first, so no contender always follows another
+                nsPerItem[i][r] = (double) time(cs.get(i), reps[i]) / ((long) reps[i] * row.items());
             }
         }
         return nsPerItem;
+    }
+
+    /** Nanoseconds for {@code reps} invocations; each verifies its checksum, or throws. */
+    private static long time(Contender c, int reps) throws Exception {
+        long start = System.nanoTime();
+        for (int n = 0; n < reps; n++) {
+            c.invocation().call();
+        }
+        return System.nanoTime() - start;
     }
 
     private static void report(Row row, double[][] nsPerItem) {
