@@ -79,8 +79,11 @@ class Waiter {
     /** The thread to unpark on a claim. */
     final Thread thread;
 
-    /** {@link #WAITING}, a claimed case index {@code >= 0}, {@link #TIMED_OUT} or {@link #INTERRUPTED}. */
-    private volatile int state = WAITING;
+    /**
+     * {@link #WAITING} (from the constructor on), a claimed case index {@code >= 0}, {@link #TIMED_OUT} or
+     * {@link #INTERRUPTED}.
+     */
+    private volatile int state;
 
     /**
      * Set by the waiting thread once it stops spinning and may park. With {@link #state} it forms a Dekker pair
@@ -93,6 +96,10 @@ class Waiter {
 
     Waiter() {
         this.thread = Thread.currentThread();
+        // A plain write, not a volatile one: a volatile store is followed by a full fence, and a node is made while
+        // its channel's lock is held. Nobody else reads the state before the node is published, and it is published
+        // only through that lock (enqueue, then unlock: a release) to claimers that take the lock before their CAS.
+        STATE.set(this, WAITING);
     }
 
     /** Claims this waiter for case {@code index}; at most one claim (or give-up) ever succeeds. */
