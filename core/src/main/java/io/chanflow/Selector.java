@@ -100,22 +100,13 @@ final class Selector {
         for (int k = 0; k < live; k++) {
             int i = pollOrder[k];
             Chan<?> c = chans[i];
-            if (cases.isSend(i)) {
-                if (c.isClosedLocked()) {
-                    releaseAll(chans, lockOrder, live);
+            int outcome = tryCase(cases, i, c);
+            if (outcome != NOT_READY) {
+                releaseAll(chans, lockOrder, live);
+                if (outcome == SEND_ON_CLOSED) {
                     throw c.sendOnClosed(); // after unlocking: it throws an Error cause itself
                 }
-                if (c.sendNow(cases.value(i))) {
-                    releaseAll(chans, lockOrder, live);
-                    return i;
-                }
-            } else {
-                Object e = c.receiveNow();
-                if (e != Signal.NONE) {
-                    releaseAll(chans, lockOrder, live);
-                    cases.received = e;
-                    return i;
-                }
+                return i;
             }
         }
         if (hasDefault) {
@@ -167,8 +158,28 @@ final class Selector {
         return won;
     }
 
-    /** {@link #pollOne}'s result when no case completed. */
-    private static final int NOT_READY = -2;
+    /** What {@link #tryCase} found: the case completed, cannot proceed now, or is a send on a closed channel. */
+    private static final int COMPLETED = 0, NOT_READY = -2, SEND_ON_CLOSED = -3;
+
+    /**
+     * Tries case {@code i} on its channel {@code c}, whose lock the caller holds: completes it if it can proceed
+     * now (for a receive, {@link SelectCases#received} is set) and says what happened. A send on a closed channel is
+     * chosen but not thrown here: the caller throws {@link Chan#sendOnClosed()} once it has unlocked.
+     */
+    private static int tryCase(SelectCases cases, int i, Chan<?> c) {
+        if (cases.isSend(i)) {
+            if (c.isClosedLocked()) {
+                return SEND_ON_CLOSED;
+            }
+            return c.sendNow(cases.value(i)) ? COMPLETED : NOT_READY;
+        }
+        Object e = c.receiveNow();
+        if (e == Signal.NONE) {
+            return NOT_READY;
+        }
+        cases.received = e;
+        return COMPLETED;
+    }
 
     /**
      * Pass 0: visits the live cases in poll order and completes the first one that can proceed, locking only its own
@@ -187,29 +198,18 @@ final class Selector {
         for (int k = 0; k < live; k++) {
             int i = pollOrder[k];
             Chan<?> c = chans[i];
-            boolean send = cases.isSend(i);
-            if (!c.mayBeReady(send)) {
+            if (!c.mayBeReady(cases.isSend(i))) {
                 continue;
             }
             c.lock();
-            if (send) {
-                if (c.isClosedLocked()) {
-                    c.unlock();
-                    throw c.sendOnClosed(); // after unlocking: it throws an Error cause itself
-                }
-                if (c.sendNow(cases.value(i))) {
-                    c.unlockAndRelease();
-                    return i;
-                }
-            } else {
-                Object e = c.receiveNow();
-                if (e != Signal.NONE) {
-                    c.unlockAndRelease();
-                    cases.received = e;
-                    return i;
-                }
+            int outcome = tryCase(cases, i, c);
+            c.unlockAndRelease(); // also when not ready: a feed's receiveNow may have served waiting receivers
+            if (outcome == SEND_ON_CLOSED) {
+                throw c.sendOnClosed(); // after unlocking: it throws an Error cause itself
             }
-            c.unlockAndRelease(); // a feed's receiveNow may have handed staged elements to waiting receivers
+            if (outcome == COMPLETED) {
+                return i;
+            }
         }
         return NOT_READY;
     }
