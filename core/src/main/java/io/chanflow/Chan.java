@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
@@ -255,7 +256,11 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
     private Node pollSender() {
         for (Node n = sendHead; n != null; n = sendHead) {
             unlink(n);
-            if (n.claim()) {
+            int c = n.claim();
+            if (c != Waiter.LOST) {
+                if (c == Waiter.CLAIMED_PARKED) {
+                    pushClaimed(n);
+                }
                 return n;
             }
         }
@@ -267,7 +272,11 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
         for (Node n = recvHead; n != null; n = recvHead) {
             unlink(n);
             n.item = e; // before the claim CAS, which publishes it
-            if (n.claim()) {
+            int c = n.claim();
+            if (c != Waiter.LOST) {
+                if (c == Waiter.CLAIMED_PARKED) {
+                    pushClaimed(n);
+                }
                 return n;
             }
             n.item = null; // dead node: do not retain the element
@@ -295,12 +304,12 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
     // ---------------------------------------------------------------- immediate steps (caller holds the lock)
 
     /**
-     * Adds a just-claimed node to {@link #claimed}. The node is unlinked, so its {@code next} is already
-     * {@code null}: the first node of a chain is not written to at all, and neither {@link #concat} nor
-     * {@link #release} writes a link that is already {@code null}. This matters on the rendezvous path: the node's
-     * owner is spinning on the node's cache line, reading its state, from the moment of the claim CAS; a store to
-     * the node after that CAS has to take the line back from the owner's core, which then misses again on its way
-     * out of the wait. Only the second and later nodes of a chain (a close, a feed handing out a batch) are linked.
+     * Adds a node just claimed from {@link Waiter#PARKED} to {@link #claimed}, to be unparked after unlocking. A node
+     * claimed while its owner spins is not added: the owner sees the claim by itself, and nothing is written to the
+     * node after the claim CAS (the owner is reading the node's line; a store would take the line back from its
+     * core). The node is unlinked, so its {@code next} is already {@code null}: the first node of a chain is not
+     * written to either, and neither {@link #concat} nor {@link #release} writes a link that is already
+     * {@code null}. Only the second and later nodes of a chain (a close, a feed handing out a batch) are linked.
      */
     private void pushClaimed(Node n) {
         Node c = claimed;
@@ -333,14 +342,14 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
         return chain;
     }
 
-    /** Wakes the owner of every node of a chain from {@link #takeClaimed()}, with no lock held. */
+    /** Unparks the owner of every node of a chain from {@link #takeClaimed()}, with no lock held. */
     static void release(Node chain) {
         while (chain != null) {
             Node x = chain.next;
             if (x != null) {
                 chain.next = null; // only a link that is set: see pushClaimed
             }
-            chain.owner.wake();
+            LockSupport.unpark(chain.owner.thread);
             chain = x;
         }
     }
@@ -396,12 +405,10 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
 
     /**
      * Completes a send of {@code e} now if a receiver waits or the buffer has room. The channel must be open.
-     * A woken receiver is left in {@link #claimed}.
+     * A receiver claimed while parked is left in {@link #claimed}, to be unparked.
      */
     boolean sendNow(Object e) {
-        Node r = pollReceiver(e);
-        if (r != null) {
-            pushClaimed(r);
+        if (pollReceiver(e) != null) {
             return true;
         }
         if (count < capacity) {
@@ -413,7 +420,7 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
 
     /**
      * Completes a receive now if possible: returns the element, {@link Signal#CLOSED} if closed and drained, or
-     * {@link Signal#NONE}. A sender released by the receive is left in {@link #claimed}.
+     * {@link Signal#NONE}. A sender claimed while parked is left in {@link #claimed}, to be unparked.
      */
     Object receiveNow() {
         if (ring != null) {
@@ -424,13 +431,11 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
             Node s = pollSender(); // a sender waits only on a full buffer: its element takes the freed slot
             if (s != null) {
                 bufferPut(s.item);
-                pushClaimed(s);
             }
             return e;
         }
         Node s = pollSender();
         if (s != null) {
-            pushClaimed(s);
             return s.item;
         }
         return closed ? closure : Signal.NONE;
@@ -481,7 +486,7 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
 
     /**
      * Moves the staged elements into the buffer, then hands buffered elements to waiting receivers, oldest first, so
-     * that receivers wait only on an empty buffer again. Claimed receivers join {@link #claimed}. On a closed channel
+     * that receivers wait only on an empty buffer again. Receivers claimed while parked join {@link #claimed}. On a closed channel
      * the staged elements are dropped: they were staged after the close, which moved everything staged before it.
      * Caller holds the lock; the channel is a feed's.
      */
@@ -507,12 +512,10 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
             }
         }
         while (count > 0 && recvHead != null) {
-            Node r = pollReceiver(buf[head]);
-            if (r == null) {
+            if (pollReceiver(buf[head]) == null) {
                 break;
             }
             bufferTake();
-            pushClaimed(r);
         }
     }
 
@@ -657,13 +660,13 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
         }
         closed = true;
         closure = how;
-        // Claim every waiter with the closure; chain the claimed ones through `next` to wake after unlocking.
+        // Claim every waiter with the closure; chain the parked ones through `next` to unpark after unlocking.
         for (Node n = recvHead; n != null; ) {
             Node x = n.next;
             n.linked = false;
             n.prev = n.next = null;
             n.item = how;
-            if (n.claim()) {
+            if (n.claim() == Waiter.CLAIMED_PARKED) {
                 n.next = wake;
                 wake = n;
             }
@@ -674,7 +677,7 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
             n.linked = false;
             n.prev = n.next = null;
             n.item = how;
-            if (n.claim()) {
+            if (n.claim() == Waiter.CLAIMED_PARKED) {
                 n.next = wake;
                 wake = n;
             }
@@ -872,10 +875,11 @@ abstract class ChanHotFields {
     Node recvHead, recvTail, sendHead, sendTail;
 
     /**
-     * The nodes claimed by {@link Chan#sendNow}, {@link Chan#receiveNow} and {@link Chan#feedStaged} since the last
-     * {@link Chan#takeClaimed()}, chained through {@link Node#next} (they are unlinked, so the link is free): their
-     * owners are to be woken by the caller once it has released the lock (and, for a select, every other lock), with
-     * {@link Chan#release}.
+     * The nodes claimed from {@link Waiter#PARKED} by {@link Chan#sendNow}, {@link Chan#receiveNow} and
+     * {@link Chan#feedStaged} since the last {@link Chan#takeClaimed()}, chained through {@link Node#next} (they are
+     * unlinked, so the link is free): their owners are to be unparked by the caller once it has released the lock
+     * (and, for a select, every other lock), with {@link Chan#release}. Nodes claimed while their owner spun are
+     * not here: their owners see the claim by themselves.
      */
     Node claimed;
 }

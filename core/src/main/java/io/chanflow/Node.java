@@ -46,8 +46,11 @@ final class Node extends Waiter {
         this.item = item;
     }
 
-    /** Claims this node's owner for this node's case. Caller holds {@code chan}'s lock. */
-    boolean claim() {
+    /**
+     * Claims this node's owner for this node's case: {@link Waiter#LOST}, {@link Waiter#CLAIMED} or
+     * {@link Waiter#CLAIMED_PARKED} (see {@link Waiter#tryClaim}). Caller holds {@code chan}'s lock.
+     */
+    int claim() {
         return owner.tryClaim(index);
     }
 

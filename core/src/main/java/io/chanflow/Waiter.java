@@ -10,19 +10,31 @@ import java.util.concurrent.locks.LockSupport;
  * <h2>Implementation overview</h2>
  * A waiter is the decision point of a blocking operation. A plain {@code send}/{@code receive} has one
  * {@link Node} that is its own waiter; a {@code select} has one waiter shared by a node per case. Whoever wants
- * to complete the operation (a counterpart, a closer) must first <em>claim</em> the waiter with one CAS from
- * {@link #WAITING} to the index of the case it completes; the waiting thread itself gives up by CASing from
- * {@link #WAITING} to {@link #TIMED_OUT} or {@link #INTERRUPTED}. Exactly one of these CASes succeeds, which is
- * the whole interruption protocol: if the hand-off wins, the operation completes and the interrupt flag is
- * restored; if the interrupt wins, nothing was transferred.
+ * to complete the operation (a counterpart, a closer) must first <em>claim</em> the waiter with a CAS from
+ * undecided ({@link #WAITING} or {@link #PARKED}) to the index of the case it completes; the waiting thread itself
+ * gives up by CASing from {@link #PARKED} to {@link #TIMED_OUT} or {@link #INTERRUPTED}. Exactly one of these
+ * CASes succeeds, which is the whole interruption protocol: if the hand-off wins, the operation completes and the
+ * interrupt flag is restored; if the interrupt wins, nothing was transferred.
+ *
+ * <p>Parking needs no second flag. The waiting thread spins while the state is {@link #WAITING}, then CASes it to
+ * {@link #PARKED} before it parks. A claimer's CAS from {@link #WAITING} either succeeds, and the thread, which has
+ * not yet parked, sees the claim in its spin or when its own CAS to {@link #PARKED} fails; or it fails with
+ * {@link #PARKED} as the witness, and the claimer CASes from {@link #PARKED} and must unpark the thread. Both
+ * outcomes come from the one word the claimer already writes, so a claimer that finds its counterpart spinning
+ * neither unparks it nor touches the waiter again (its line stays with the spinning thread, which reads it next).
+ * The JDK's {@code LinkedTransferQueue} and Go's {@code sudog} use a separate "will park" field instead, read
+ * after the match: one more read of a line the waiting thread is about to take back.
  *
  * <p>Invariants:
  * <ul>
- *   <li>{@code state} leaves {@link #WAITING} exactly once and never returns to it.</li>
+ *   <li>{@code state} goes from {@link #WAITING}, possibly through {@link #PARKED}, to a decision (a case index,
+ *       {@link #TIMED_OUT} or {@link #INTERRUPTED}) exactly once, and never returns.</li>
+ *   <li>Only the waiting thread moves {@link #WAITING} to {@link #PARKED}, and it gives up only from
+ *       {@link #PARKED}: a thread still spinning never times out or reacts to an interrupt.</li>
  *   <li>A claimer writes the outcome into the claimed {@link Node#item} <em>before</em> its CAS, so the waiter,
  *       having read {@code state} (volatile), reads the item without further synchronisation.</li>
- *   <li>The waiter's thread is unparked only after a successful claim, only if it may be parked (it spins briefly
- *       first, see {@link #SPINS}), and after the claimer has released the channel lock (no lock is held across
+ *   <li>The waiter's thread is unparked exactly when a claim moved it from {@link #PARKED}
+ *       ({@link #CLAIMED_PARKED}), and only after the claimer has released the channel lock (no lock is held across
  *       an unpark).</li>
  * </ul>
  */
@@ -33,6 +45,11 @@ class Waiter {
     static final int TIMED_OUT = -2;
     /** The waiting thread gave up because it was interrupted. */
     static final int INTERRUPTED = -3;
+    /** Not yet decided, and the waiting thread stopped spinning: a claimer must unpark it. */
+    static final int PARKED = -4;
+
+    /** {@link #tryClaim} results: the waiter was decided already; claimed while spinning; claimed while parked. */
+    static final int LOST = 0, CLAIMED = 1, CLAIMED_PARKED = 2;
 
     private static final VarHandle STATE;
 
@@ -80,19 +97,10 @@ class Waiter {
     final Thread thread;
 
     /**
-     * {@link #WAITING} (from the constructor on), a claimed case index {@code >= 0}, {@link #TIMED_OUT} or
-     * {@link #INTERRUPTED}.
+     * {@link #WAITING} (from the constructor on) or {@link #PARKED} while undecided; then a claimed case index
+     * {@code >= 0}, {@link #TIMED_OUT} or {@link #INTERRUPTED}.
      */
     private volatile int state;
-
-    /**
-     * Set by the waiting thread once it stops spinning and may park. With {@link #state} it forms a Dekker pair
-     * (both volatile, so sequentially consistent): the waiter writes {@code parking} then reads {@code state}; a
-     * claimer writes {@code state} then reads {@code parking}. At least one sees the other, so either the waiter
-     * notices the claim or the claimer unparks it. A claimer that finds the waiter still spinning skips the unpark,
-     * which would otherwise leave a stale permit and cost a scheduler round trip.
-     */
-    private volatile boolean parking;
 
     Waiter() {
         this.thread = Thread.currentThread();
@@ -102,20 +110,25 @@ class Waiter {
         STATE.set(this, WAITING);
     }
 
-    /** Claims this waiter for case {@code index}; at most one claim (or give-up) ever succeeds. */
-    final boolean tryClaim(int index) {
-        return STATE.compareAndSet(this, WAITING, index);
+    /**
+     * Claims this waiter for case {@code index}; at most one claim (or give-up) ever succeeds. Returns
+     * {@link #LOST} if the waiter was already decided, {@link #CLAIMED} if it was still spinning (it sees the claim
+     * by itself), or {@link #CLAIMED_PARKED} if it may be parked: the claimer must then
+     * {@link java.util.concurrent.locks.LockSupport#unpark unpark} {@link #thread}, after releasing its locks.
+     */
+    final int tryClaim(int index) {
+        int s = (int) STATE.compareAndExchange(this, WAITING, index);
+        if (s == WAITING) {
+            return CLAIMED;
+        }
+        if (s == PARKED && STATE.compareAndSet(this, PARKED, index)) {
+            return CLAIMED_PARKED;
+        }
+        return LOST;
     }
 
     final int state() {
         return state;
-    }
-
-    /** Wakes the waiting thread after a successful {@link #tryClaim}, if it may be parked. */
-    final void wake() {
-        if (parking) {
-            LockSupport.unpark(thread);
-        }
     }
 
     /**
@@ -134,16 +147,19 @@ class Waiter {
             }
             Thread.onSpinWait();
         }
-        parking = true; // then re-read state (in the loop below): see the field's comment
+        int w = (int) STATE.compareAndExchange(this, WAITING, PARKED); // from now on a claimer unparks us
+        if (w != WAITING) {
+            return w; // claimed while spinning
+        }
         Goroutine g = Goroutine.current(); // only now: a goroutine about to park shows what it waits on
         if (g != null) {
             g.blockedOn(blocker);
         }
         try {
             int s;
-            while ((s = state) == WAITING) {
+            while ((s = state) == PARKED) {
                 if (Thread.interrupted()) {
-                    if (STATE.compareAndSet(this, WAITING, INTERRUPTED)) {
+                    if (STATE.compareAndSet(this, PARKED, INTERRUPTED)) {
                         return INTERRUPTED;
                     }
                     // The hand-off won: complete, and leave the interrupt for the caller to see.
@@ -153,7 +169,7 @@ class Waiter {
                 if (timed) {
                     long remaining = deadline - System.nanoTime();
                     if (remaining <= 0L) {
-                        if (STATE.compareAndSet(this, WAITING, TIMED_OUT)) {
+                        if (STATE.compareAndSet(this, PARKED, TIMED_OUT)) {
                             return TIMED_OUT;
                         }
                         continue; // claimed meanwhile: the loop reads the claim
