@@ -83,7 +83,11 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
         }
     }
 
-    /** Spins before yielding in {@link #lockSlow}: a critical section lasts well under this many spin waits. */
+    /**
+     * Spins before yielding in {@link #lockSlow}, for an unbuffered channel or a platform thread: a critical section
+     * lasts well under this many spin waits. A virtual thread contending for a buffered channel's lock does not
+     * spin; see {@link #lockSlow}.
+     */
     private static final int LOCK_SPINS = 64;
 
     /** Creation order; gives a total order on channels for a select that must lock several. */
@@ -154,6 +158,17 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
      * Spins until the lock is free. A caller that holds no other lock may {@link Thread#yield()} between rounds of
      * spinning, to let other virtual threads use the carrier while the holder's carrier is descheduled by the OS.
      *
+     * <p>On a buffered channel a virtual thread yields at its first failed attempt instead of spinning. There the
+     * holder is a sender or receiver working on the buffer, not a counterpart about to complete a hand-off, and
+     * spinning keeps both carriers on the same lock, buffer and counter lines, which then cross between the cores on
+     * every operation; yielding lets the holder's side run on alone with its lines in its own cache and fill (or
+     * drain) the buffer in a batch, which the yielder then empties (or refills) in one run. Measured on the README's
+     * 2-core machine, paired interleaved runs, yielding at once against spinning 64 times: one-way buffered(1024)
+     * 49–55 ns per item against 245–389; 4 &times; 4 on buffered(1024) 55–57 against 218–252; select over two
+     * buffered(16) channels 205–226 against 438–482; unbuffered rows slightly slower, so a rendezvous keeps the
+     * spin. A platform thread's yield is a system call that gives its CPU to any other thread, so it keeps the spin
+     * too.
+     *
      * <p>A caller that already holds a lock must never yield. A virtual thread that yields is unmounted, and the
      * scheduler may keep it unmounted for as long as its carriers find other work in their local queues. If it holds
      * channel A while it waits for channel B, the goroutines that spin for A are exactly that other work: they run and
@@ -163,12 +178,13 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
      * one another ends at a holder that waits for nothing, so every spin ends.
      */
     private void lockSlow(boolean mayYield) {
+        int limit = capacity > 0 && Thread.currentThread().isVirtual() ? 1 : LOCK_SPINS;
         int spins = 0;
         for (;;) {
             if (lock == 0 && LOCK.compareAndSet(this, 0, 1)) {
                 return;
             }
-            if (++spins < LOCK_SPINS || !mayYield) {
+            if (++spins < limit || !mayYield) {
                 Thread.onSpinWait();
             } else {
                 spins = 0;
