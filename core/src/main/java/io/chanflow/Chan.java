@@ -19,16 +19,17 @@ import java.util.stream.Stream;
  * FIFO wait queues of {@link Node}s: goroutines blocked in send and goroutines blocked in receive. An operation
  * takes the lock, and either completes at once (hand-off to a waiting counterpart, or buffer space/element) or
  * enqueues a node, releases the lock and parks. A counterpart completes a parked operation by <em>claiming</em>
- * its {@link Waiter} (one CAS) while holding the lock; the claim, not the lock, decides races with interruption
- * and timeouts, and lets a select (one waiter, several nodes on several channels) be completed by exactly one
- * channel. Threads are unparked only after the lock is released.
+ * its {@link Waiter} (one CAS; a second one if the waiter has stopped spinning) while holding the lock; the claim,
+ * not the lock, decides races with interruption and timeouts, and lets a select (one waiter, several nodes on
+ * several channels) be completed by exactly one channel. Threads are unparked only after the lock is released.
  *
  * <p>The lock is a test-and-test-and-set spin lock. Critical sections are a few dozen instructions and never
- * block, so a virtual thread never unmounts while holding it; a contender spins briefly and then yields, unless
- * it holds another channel's lock, in which case it only spins (see {@link #lockSlow}: a holder that yields can be
- * starved off its carrier). On one carrier the holder cannot be descheduled by another virtual thread, so
- * contention only arises between carriers or platform threads. This is Go's {@code runtime.lock} design, and it avoids parking a virtual
- * thread on a {@code ReentrantLock} for a critical section far shorter than a park.
+ * block, so a virtual thread never unmounts while holding it; a contender spins briefly and then yields (a
+ * virtual thread on a buffered channel yields at once), unless it holds another channel's lock, in which case it
+ * only spins (see {@link #lockSlow}: a holder that yields can be starved off its carrier). On one carrier the
+ * holder cannot be descheduled by another virtual thread, so contention only arises between carriers or platform
+ * threads. This is Go's {@code runtime.lock} design, and it avoids parking a virtual thread on a
+ * {@code ReentrantLock} for a critical section far shorter than a park.
  *
  * <p>Invariants, all under the lock:
  * <ul>
@@ -502,9 +503,9 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
 
     /**
      * Moves the staged elements into the buffer, then hands buffered elements to waiting receivers, oldest first, so
-     * that receivers wait only on an empty buffer again. Receivers claimed while parked join {@link #claimed}. On a closed channel
-     * the staged elements are dropped: they were staged after the close, which moved everything staged before it.
-     * Caller holds the lock; the channel is a feed's.
+     * that receivers wait only on an empty buffer again. Receivers claimed while parked join {@link #claimed}. On a
+     * closed channel the staged elements are dropped: they were staged after the close, which moved everything
+     * staged before it. Caller holds the lock; the channel is a feed's.
      */
     void feedStaged() {
         Object[] slots = ring.slots;

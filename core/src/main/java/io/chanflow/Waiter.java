@@ -22,8 +22,9 @@ import java.util.concurrent.locks.LockSupport;
  * {@link #PARKED} as the witness, and the claimer CASes from {@link #PARKED} and must unpark the thread. Both
  * outcomes come from the one word the claimer already writes, so a claimer that finds its counterpart spinning
  * neither unparks it nor touches the waiter again (its line stays with the spinning thread, which reads it next).
- * The JDK's {@code LinkedTransferQueue} and Go's {@code sudog} use a separate "will park" field instead, read
- * after the match: one more read of a line the waiting thread is about to take back.
+ * The JDK's {@code LinkedTransferQueue} keeps a separate "will park" field ({@code waiter}) instead, which the
+ * matcher reads after its match: one more read of a line the waiting thread is about to take back. Go's runtime
+ * needs neither, because its channel waiters park at once, without spinning.
  *
  * <p>Invariants:
  * <ul>
