@@ -128,10 +128,6 @@ class Waiter {
         return LOST;
     }
 
-    final int state() {
-        return state;
-    }
-
     /**
      * Parks until claimed, interrupted, or (if {@code timed}) past {@code deadline} on the {@link System#nanoTime}
      * clock. Returns the final state: a claimed index, {@link #TIMED_OUT} or {@link #INTERRUPTED}. When the claim
