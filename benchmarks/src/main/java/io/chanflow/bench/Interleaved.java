@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * runs unreported rounds for three seconds, so the JIT has compiled every contender before the measured rounds start
  * (JMH warms each for three seconds too). Times are nanoseconds per item, from {@link System#nanoTime()} around a
  * contender's invocations of a round; the ratio is a peer's time divided by Chanflow's in the same round (above 1:
- * Chanflow is faster).
+ * Chanflow is faster). The machine's core-to-core round trip ({@link CoreToCore}) is measured for a second before
+ * the rows and after them, and printed: it sets how fast every two-carrier row can be.
  */
 public final class Interleaved {
     private static final int WARMUP_ROUNDS = 10;
@@ -54,11 +55,15 @@ public final class Interleaved {
         Pattern only = Pattern.compile(args.length > 1 ? args[1] : ".*");
         System.out.printf(Locale.ROOT, "%d measured rounds per row; ns per item, median [quartiles]; "
                 + "ratio = peer / Chanflow in the same round (> 1: Chanflow faster)%n", rounds);
+        double before = CoreToCore.roundTripNanos(1_000_000_000L);
+        System.out.printf(Locale.ROOT, "core-to-core round trip before: %.0f ns (see CoreToCore)%n", before);
         for (Row row : rows()) {
             if (only.matcher(row.name()).find()) {
                 report(row, measure(row, rounds));
             }
         }
+        double after = CoreToCore.roundTripNanos(1_000_000_000L);
+        System.out.printf(Locale.ROOT, "core-to-core round trip after: %.0f ns%n", after);
     }
 
     private static List<Row> rows() {
