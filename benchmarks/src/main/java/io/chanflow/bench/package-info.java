@@ -39,7 +39,9 @@
  *
  * <p>{@link io.chanflow.bench.Interleaved} runs the same benchmark methods outside JMH, the contenders of a row taking
  * turns round by round in one JVM, and reports the per-round ratios: on a machine whose speed drifts, it decides rows
- * on which JMH's error bars overlap.
+ * on which JMH's error bars overlap. {@link io.chanflow.bench.CoreToCore} measures how long a cache line takes to cross
+ * between two cores and back, which bounds every two-carrier row; {@code Interleaved} prints it before and after its
+ * rows.
  *
  * <pre>
  * mvn -pl benchmarks package
@@ -48,6 +50,7 @@
  * java -jar benchmarks/target/benchmarks.jar FlowBridge              # the flow bridge (needs flow-bridge installed)
  * java -cp benchmarks/target/benchmarks.jar io.chanflow.bench.MemoryFootprint
  * java -cp benchmarks/target/benchmarks.jar io.chanflow.bench.Interleaved 40      # 40 rounds per row
+ * java -cp benchmarks/target/benchmarks.jar io.chanflow.bench.CoreToCore          # round trips, one per second
  * </pre>
  *
  * Run on an otherwise idle machine with at least as many cores as the benchmark has threads; on fewer cores the
