@@ -13,14 +13,15 @@ import java.util.Locale;
  * <h2>Why</h2>
  * Every two-carrier row of the benchmarks moves cache lines between the two cores for each element (a channel's lock
  * and queue, the waiting node, a ring slot), for every contender. On a virtual machine that cost is set by where the
- * host placed the two virtual CPUs, and it changes from day to day: on the project's 2-core VM one session measured
- * a round trip of about 500 ns here, and every two-carrier row 2.5–3 times slower than in the session before. The
- * rows' ratios moved much less, but not all equally (see the main README), so {@link Interleaved} prints this figure
- * before and after its rows, and a table should say what it was when it was measured.
+ * host placed the two virtual CPUs, and it changes within the hour: on the project's 2-core VM one session measured
+ * round trips from about 105 to 555 ns, and Chanflow's two-carrier rows 1.8–3 times slower than in the session
+ * before. The rows' ratios moved much less, but not all equally (see the main README), so {@link Interleaved} prints
+ * this figure before and after its rows, and a table should say what it was when it was measured.
  *
  * <p>The figure is one round trip: the line with the first field goes to the other core and the line with the second
- * comes back. The two fields sit on different cache lines (padding between them), so each write moves only its own
- * line. Run it on an otherwise idle machine: with a third busy thread the OS may deschedule one of the spinners.
+ * comes back. Each field sits in an object of its own, padded to more than two cache lines, so the two fields never
+ * share a line and each write moves only its own. Run it on an otherwise idle machine: with a third busy thread the
+ * OS may deschedule one of the spinners.
  */
 public final class CoreToCore {
     private CoreToCore() {
