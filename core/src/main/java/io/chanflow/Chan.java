@@ -93,11 +93,8 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
 
     /** Creation order; gives a total order on channels for a select that must lock several. */
     final long id = IDS.getAndIncrement();
-    private final int capacity; // of the buffer
-    private final int reportedCapacity; // cap(): the capacity asked for (a feed buffers one more when asked for 0)
+    private final int capacity; // of the buffer (a feed's buffers one more than cap() when asked for 0)
     private final Object[] buf; // null when unbuffered
-    /** Non-null for a channel fed by a {@link ChannelFeed}: told of every element a receiver takes. */
-    final ChannelFeed<E> feed;
 
     // Guarded by `lock`, with the fields of ChanHotFields.
     private boolean closed;
@@ -106,7 +103,7 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
 
     /**
      * A feed's staging ring, with the fields its producer uses and, on lines of their own, the receivers' accounts
-     * of it; {@code null} for other channels, which so pay one field for feeds. See "Feeds".
+     * of it and the feed itself; {@code null} for other channels, which so pay one field for feeds. See "Feeds".
      */
     private final FeedRing ring;
 
@@ -118,22 +115,25 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
     private List<Runnable> closeWatchers;
 
     Chan(int capacity) {
-        this(capacity, capacity, null, null);
+        this(capacity, null);
     }
 
     /**
-     * A channel whose buffer holds {@code bufferSize} elements while {@link #cap()} reports {@code capacity}; for a
-     * feed, with its ring.
+     * A channel whose buffer holds {@code bufferSize} elements; for a feed, with its ring, whose feed tells
+     * {@link #cap()}.
      */
-    Chan(int capacity, int bufferSize, ChannelFeed<E> feed, FeedRing ring) {
-        if (capacity < 0) {
-            throw new IllegalArgumentException("makechan: size out of range (negative capacity " + capacity + ")");
+    Chan(int bufferSize, FeedRing ring) {
+        if (bufferSize < 0) {
+            throw new IllegalArgumentException("makechan: size out of range (negative capacity " + bufferSize + ")");
         }
         this.capacity = bufferSize;
-        this.reportedCapacity = capacity;
         this.buf = bufferSize == 0 ? null : new Object[bufferSize];
-        this.feed = feed;
         this.ring = ring;
+    }
+
+    /** Whether a {@link ChannelFeed} feeds this channel (see "Feeds"). */
+    boolean isFed() {
+        return ring != null;
     }
 
     // ---------------------------------------------------------------- lock
@@ -366,7 +366,7 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
             if (x != null) {
                 chain.next = null; // only a link that is set: see pushClaimed
             }
-            LockSupport.unpark(chain.owner.thread);
+            LockSupport.unpark(chain.owner().thread);
             chain = x;
         }
     }
@@ -388,7 +388,7 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
         if (ring != null && ring.reportDue != 0) {
             int n = ring.takeReport();
             if (n != 0) {
-                feed.taken(n);
+                ring.feed.taken(n);
             }
         }
     }
@@ -821,7 +821,7 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
 
     @Override
     public ChannelIterator<E> iterator() {
-        return new ChanIterator<>(this::receiveForIteration, feed == null ? null : feed::iteratorClosed);
+        return new ChanIterator<>(this::receiveForIteration, ring == null ? null : ring.feed::iteratorClosed);
     }
 
     @Override
@@ -849,12 +849,12 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
 
     @Override
     public int cap() {
-        return reportedCapacity;
+        return ring == null ? capacity : ring.feed.capacity();
     }
 
     @Override
     public String toString() {
-        return "chan#" + id + "(cap " + reportedCapacity + ")";
+        return "chan#" + id + "(cap " + cap() + ")";
     }
 
     /** A timeout as nanoseconds for the engine: never {@code <= 0} unless the timeout is zero or negative. */

@@ -55,6 +55,8 @@ public final class ChannelFeed<E> {
     private final FeedRing ring;
     private final Chan<E> chan;
     private final Listener listener;
+    /** The capacity asked for, which {@code cap()} reports: the buffer holds one element when it is 0. */
+    private final int capacity;
 
     /**
      * A feed of a channel of {@code capacity} elements whose listener is told of every element taken.
@@ -82,8 +84,9 @@ public final class ChannelFeed<E> {
             throw new IllegalArgumentException("batch " + batch + " out of range: must be in [1, " + size + "]");
         }
         // allocated first: its padding keeps this object's line away from the channel's
-        this.ring = new FeedRing(size, batch);
-        this.chan = new Chan<>(capacity, size, this, ring);
+        this.capacity = capacity;
+        this.ring = new FeedRing(size, batch, this);
+        this.chan = new Chan<>(size, ring);
         ring.chan = chan;
     }
 
@@ -150,6 +153,11 @@ public final class ChannelFeed<E> {
 
     void taken(int n) {
         listener.taken(n);
+    }
+
+    /** The channel's {@code cap()}. */
+    int capacity() {
+        return capacity;
     }
 
     void iteratorClosed() {

@@ -46,6 +46,8 @@ final class FeedRing extends FeedRingPad2 {
     private long left;
     /** The listener's {@link ChannelFeed#ChannelFeed(int, int, ChannelFeed.Listener) batch}. */
     private final long reportBatch;
+    /** The feed, told of what was taken ({@link Chan#reportTaken}); kept here so other channels need no field for it. */
+    final ChannelFeed<?> feed;
     /** Elements taken since the last full batch. */
     private long unreported;
     /**
@@ -55,9 +57,10 @@ final class FeedRing extends FeedRingPad2 {
      */
     volatile long reportDue;
 
-    FeedRing(int size, int reportBatch) {
+    FeedRing(int size, int reportBatch, ChannelFeed<?> feed) {
         super(size);
         this.reportBatch = reportBatch;
+        this.feed = feed;
     }
 
     /**
@@ -115,6 +118,11 @@ final class FeedRing extends FeedRingPad2 {
 
 /** Padding before {@link FeedRingFields}. */
 abstract class FeedRingPad {
+    /**
+     * Fills the 4 bytes between the object header and the first long, where HotSpot would otherwise put an int or a
+     * reference of a subclass (measured: the producer's {@code tail}), outside the padding.
+     */
+    int p00;
     long p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15;
 }
 

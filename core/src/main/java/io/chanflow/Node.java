@@ -3,15 +3,13 @@ package io.chanflow;
 /**
  * One pending operation in one channel's wait queue (Go's {@code sudog}).
  *
- * <p>A plain blocking send or receive is a node that is its own {@link Waiter}; a select will create one node
- * per case, all sharing the select's waiter as {@link #owner}. All fields but the final ones are guarded by the
- * lock of {@link #chan}: only a thread holding that lock links, unlinks, or writes {@link #item}.
+ * <p>A plain blocking send or receive is a node that is its own {@link Waiter}, deciding case 0; a select creates a
+ * {@link SelectNode} per case, all sharing the select's waiter. The single-operation node carries no owner or case
+ * index: every goroutine blocked in a plain send or receive holds one, and those two fields would be 8 of its 48
+ * bytes (it is 40). All fields but the final ones are guarded by the lock of {@link #chan}: only a thread holding
+ * that lock links, unlinks, or writes {@link #item}.
  */
-final class Node extends Waiter {
-    /** The waiter whose claim decides this node: {@code this} for a single operation. */
-    final Waiter owner;
-    /** The case index reported to {@link #owner} when this node is claimed. */
-    final int index;
+class Node extends Waiter {
     /** The channel whose queue this node sits in. */
     final Chan<?> chan;
     /** {@code true} in the channel's send queue, {@code false} in its receive queue. */
@@ -30,20 +28,14 @@ final class Node extends Waiter {
 
     /** A node for a single blocking operation. */
     Node(Chan<?> chan, boolean send, Object item) {
-        this.owner = this;
-        this.index = 0;
         this.chan = chan;
         this.send = send;
         this.item = item;
     }
 
-    /** A node for case {@code index} of a select waiting as {@code owner}. */
-    Node(Waiter owner, int index, Chan<?> chan, boolean send, Object item) {
-        this.owner = owner;
-        this.index = index;
-        this.chan = chan;
-        this.send = send;
-        this.item = item;
+    /** The waiter whose claim decides this node: the node itself for a single operation. */
+    Waiter owner() {
+        return this;
     }
 
     /**
@@ -51,11 +43,38 @@ final class Node extends Waiter {
      * {@link Waiter#CLAIMED_PARKED} (see {@link Waiter#tryClaim}). Caller holds {@code chan}'s lock.
      */
     int claim() {
-        return owner.tryClaim(index);
+        return tryClaim(0);
     }
 
     @Override
     public String toString() {
         return (send ? "chan send" : "chan receive") + " on " + chan;
+    }
+}
+
+/**
+ * The node of one case of a select: owned by the select's {@link Waiter}, which a claim through any of the select's
+ * nodes decides, and reporting its case index to it. Its own waiter fields are unused.
+ */
+final class SelectNode extends Node {
+    /** The select's waiter. */
+    private final Waiter owner;
+    /** The case index reported to {@link #owner} when this node is claimed. */
+    private final int index;
+
+    SelectNode(Waiter owner, int index, Chan<?> chan, boolean send, Object item) {
+        super(chan, send, item);
+        this.owner = owner;
+        this.index = index;
+    }
+
+    @Override
+    Waiter owner() {
+        return owner;
+    }
+
+    @Override
+    int claim() {
+        return owner.tryClaim(index);
     }
 }

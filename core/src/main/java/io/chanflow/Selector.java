@@ -121,10 +121,10 @@ final class Selector {
             int i = lockOrder[k];
             Chan<?> c = chans[i];
             boolean send = cases.isSend(i);
-            Node node = new Node(self, i, c, send, send ? cases.value(i) : null);
+            Node node = new SelectNode(self, i, c, send, send ? cases.value(i) : null);
             nodes[i] = node;
             c.enqueue(node);
-            if (!send && c.feed != null) {
+            if (!send && c.isFed()) {
                 c.feedStaged(); // after enqueue published receiversWait: an element staged meanwhile comes to us
             }
         }
