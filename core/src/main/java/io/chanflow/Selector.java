@@ -17,7 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *       (it reports closure), a send on a closed channel is chosen and throws. Choosing the first ready case of a
  *       uniform permutation chooses uniformly among the ready cases. If none is ready and there is a default, unlock
  *       and take it.</li>
- *   <li><b>Enqueue.</b> Still holding every lock, put one {@link Node} per case in its channel's queue, all owned
+ *   <li><b>Enqueue.</b> Still holding every lock, put one {@link SelectNode} per case in its channel's queue, all owned
  *       by one {@link Waiter}; unlock and park. A counterpart or a close completes the select by claiming that
  *       waiter through one of the nodes (one CAS), exactly as for a single blocked operation; since the waiter can
  *       be claimed once, exactly one case completes.</li>
