@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *       {@link io.chanflow.SendChannel#close(Throwable)}).</li>
  *   <li><b>Cancellation is {@code Context.done()}.</b> When the context given at creation is cancelled, the
  *       subscription is cancelled and the channel fails with {@code Context.cause(ctx)} after the buffered elements.
+ *       The channel is failed first, so an {@code onError} the publisher sends in reply to the cancel is reported as
+ *       undeliverable instead of replacing that cause.
  *       Closing a {@link io.chanflow.ChannelIterator} (or a stream) over the channel before it was drained also
  *       cancels the subscription, and closes the channel.</li>
  *   <li>One subscription only: a second {@code onSubscribe} is cancelled (§2.5). Calls on the subscription are
@@ -88,8 +90,8 @@ public final class ChannelSubscriber<T> implements Flow.Subscriber<T>, org.react
             @Override
             public void iteratorClosed() {
                 closed = true;
-                cancelUpstream();
                 feed.close();
+                cancelUpstream();
             }
         });
     }
@@ -108,14 +110,16 @@ public final class ChannelSubscriber<T> implements Flow.Subscriber<T>, org.react
         }
         if (ctx.err() != null) {
             closed = true;
-            cancelUpstream();
             feed.close(Context.cause(ctx));
+            cancelUpstream();
             return;
         }
+        // Closed before the cancel: an onError the cancel provokes finds the channel closed and is dropped, instead of
+        // becoming the channel's failure in place of the context's cause.
         onDone = Context.afterFunc(ctx, () -> {
             closed = true;
-            cancelUpstream();
             feed.close(Context.cause(ctx));
+            cancelUpstream();
         });
         request(prefetch); // §2.1: the whole buffer up front
     }
@@ -134,9 +138,9 @@ public final class ChannelSubscriber<T> implements Flow.Subscriber<T>, org.react
         }
         if (!feed.offer(item)) {
             closed = true;
-            cancelUpstream(); // §1.1 broken: more than requested
             feed.close(new IllegalStateException("§1.1 violated: " + upstream.get()
                     + " signalled onNext beyond the demand of " + prefetch));
+            cancelUpstream(); // §1.1 broken: more than requested
         }
     }
 
