@@ -3,6 +3,7 @@ package io.chanflow.flow;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chanflow.context.CancelContext;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +93,29 @@ class UndeliverableTest {
         assertEquals(List.of(2), u.discarded);
         assertEquals(List.of(err), u.errors);
         assertEquals(1, sub.channel().len(), "the element buffered before the cancel stays receivable");
+    }
+
+    @Test
+    void anErrorAnsweringTheCancelIsReportedAndTheChannelKeepsTheContextsCause() {
+        Recording u = new Recording();
+        CancelContext ctx = Context.withCancel(Context.background());
+        ChannelSubscriber<Integer> sub = new ChannelSubscriber<>(ctx, 4, u);
+        IllegalStateException reply = new IllegalStateException("cancelled under us");
+        sub.onSubscribe(new Flow.Subscription() {
+            @Override
+            public void request(long n) {
+            }
+
+            @Override
+            public void cancel() {
+                sub.onError(reply); // a publisher that answers the cancel at once, on the cancelling thread
+            }
+        });
+        ctx.cancel();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !u.errors.isEmpty());
+        assertEquals(List.of(reply), u.errors, "the channel was failed before the cancel, so the reply is undeliverable");
+        assertSame(Context.CANCELED,
+                assertThrows(java.util.concurrent.CancellationException.class, sub.channel()::receive));
     }
 
     @Test
