@@ -61,6 +61,10 @@ import java.util.stream.Stream;
  *       the other, and whoever does moves the element to the waiting receiver under the lock.</li>
  *   <li>A close first moves everything staged before it; what is staged after it is dropped, never delivered after
  *       the closure was reported.</li>
+ *   <li>A receiver that finds the channel empty and may block first yields its carrier ({@link #yieldForStaged};
+ *       a virtual thread with more than one carrier only) and retries, holding no lock while it yields. Only then
+ *       does it queue up, after which the feed's next offer must take the lock to hand it an element: a yield lets
+ *       the producer stage a run of elements without the lock meanwhile.</li>
  *   <li>Every element taken is counted under the lock (the ring's {@code unreported}); each full batch is added
  *       to its {@code reportDue}, which a thread that took elements empties with one {@code getAndSet} after it
  *       unlocked ({@link #reportTaken}) and tells the feed's listener. So the listener hears of each batch exactly
@@ -604,6 +608,13 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
             unlockAndRelease();
             return Signal.NONE;
         }
+        if (ring != null) {
+            e = yieldForStaged();
+            if (e != Signal.NONE) {
+                unlockAndRelease();
+                return e;
+            }
+        }
         Node n = new Node(this, false, null);
         enqueue(n);
         if (ring != null) {
@@ -621,6 +632,27 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
             throw new InterruptedException();
         }
         return Signal.NONE;
+    }
+
+    /**
+     * For a receive that found a feed's channel empty and may block: a virtual thread yields its carrier up to
+     * {@link Waiter#FEED_YIELDS} times, retrying after each, before it queues up and parks (see "Feeds" in the
+     * overview). Caller holds the lock, and holds it again on return; returns what {@link #receiveNow} returned
+     * last.
+     */
+    private Object yieldForStaged() {
+        int yields = Waiter.FEED_YIELDS;
+        if (yields == 0 || !Thread.currentThread().isVirtual()) {
+            return Signal.NONE;
+        }
+        Object e = Signal.NONE;
+        for (; yields > 0 && e == Signal.NONE; yields--) {
+            unlockAndRelease();
+            Thread.yield();
+            lock();
+            e = receiveNow();
+        }
+        return e;
     }
 
     // ---------------------------------------------------------------- SendChannel

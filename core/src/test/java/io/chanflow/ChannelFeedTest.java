@@ -557,6 +557,76 @@ class ChannelFeedTest {
         }
     }
 
+    /**
+     * A receive that finds a feed's channel empty first yields its carrier, on a virtual thread with more than one
+     * carrier ({@link Waiter#FEED_YIELDS}), and then queues up and parks: through both steps it honours
+     * interruption and timeouts, takes what is offered meanwhile, and leaves the channel consistent.
+     */
+    @Nested
+    class Waiting {
+        @ParameterizedTest(name = "cap {0}")
+        @ValueSource(ints = {0, 1, 16})
+        void anInterruptedReceiveLeavesNoWaiterAndTheNextOfferWaitsInTheBuffer(int cap) throws Exception {
+            Counting l = new Counting();
+            ChannelFeed<Integer> feed = new ChannelFeed<>(cap, l);
+            ReceiveChannel<Integer> ch = feed.channel();
+            Spawned<Integer> receiver = Spawned.go(ch::receive).awaitBlocked();
+            receiver.thread.interrupt();
+            assertTrue(receiver.failure() instanceof InterruptedException, "receive threw InterruptedException");
+            assertTrue(feed.offer(1));
+            assertEquals(1, ch.len(), "no receiver is queued any more, so the element was kept, not handed over");
+            assertEquals(0, l.taken.get());
+            assertEquals(1, ch.receive());
+            assertEquals(1, l.taken.get(), "taken once, by the receiver that got it");
+        }
+
+        @ParameterizedTest(name = "cap {0}")
+        @ValueSource(ints = {0, 1, 16})
+        void aTimedReceiveTimesOutLeavesNoWaiterAndTheNextOfferWaitsInTheBuffer(int cap) throws Exception {
+            Counting l = new Counting();
+            ChannelFeed<Integer> feed = new ChannelFeed<>(cap, l);
+            ReceiveChannel<Integer> ch = feed.channel();
+            Received<Integer> r = Spawned.go(() -> ch.receive(Duration.ofMillis(2))).join();
+            assertFalse(r.ok() || r.isClosed(), "timed out: " + r);
+            assertTrue(feed.offer(2));
+            assertEquals(1, ch.len(), "no receiver is queued any more, so the element was kept, not handed over");
+            assertEquals(2, ch.receive());
+            assertEquals(1, l.taken.get());
+        }
+
+        /**
+         * One receiver against a feeder that offers each element only after the previous one was taken, so that
+         * nearly every receive finds the channel empty: the element comes while the receiver yields, or while it is
+         * queued, or after it parked. Every element arrives once and in order, and each is told taken once.
+         */
+        @ParameterizedTest(name = "cap {0}")
+        @ValueSource(ints = {0, 16})
+        void aReceiverThatFindsTheChannelEmptyGetsEveryElementOfferedWhileItWaits(int cap) throws Exception {
+            int n = 20_000;
+            Counting l = new Counting();
+            Semaphore takenOne = new Semaphore(0);
+            l.onTaken = takenOne::release;
+            ChannelFeed<Integer> feed = new ChannelFeed<>(cap, l);
+            Spawned<Integer> receiver = Spawned.go(() -> {
+                for (int i = 0; i < n; i++) {
+                    assertEquals(i, feed.channel().receive(), "elements arrive once each, in offer order");
+                }
+                return n;
+            });
+            try {
+                for (int i = 0; i < n; i++) {
+                    assertTrue(feed.offer(i), "room for element " + i);
+                    assertTrue(takenOne.tryAcquire(30, TimeUnit.SECONDS), "element " + i + " was taken");
+                }
+            } finally {
+                feed.close();
+            }
+            assertEquals(n, receiver.join());
+            assertEquals(n, l.taken.get());
+            assertEquals(0, feed.channel().len());
+        }
+    }
+
     @Nested
     class Iteration {
         @Test
