@@ -102,7 +102,9 @@ class Waiter {
      * slower than parking at once. Measured on the README's 2-core machine, with its slow core-to-core round trip,
      * in 300 alternating rounds within one JVM (Chanflow's time ÷ the native blocking iterable's): the Flow
      * bridge's consumption of a Flux 0.72 parking at once, 0.60 with one yield; the Reactor bridge's 0.64 and 0.55;
-     * the RxJava bridge's 0.57 either way. One, two and three yields measured alike.
+     * the RxJava bridge's 0.57 either way. One, two and three yields measured alike. Counted with an instrumented
+     * build on the Flow and Reactor rows: parking at once, 32–48 parks and 31–45 locked hand-overs per 1 000
+     * elements; with one yield, 26–60 yields per 1 000, 99 % of them followed by an element, and 0.2–0.3 parks.
      */
     static final int FEED_YIELDS = Math.max(0, Integer.getInteger("io.chanflow.feedYields", carriers() > 1 ? 1 : 0));
 
