@@ -37,8 +37,58 @@ import java.util.stream.Stream;
  *       capacity, oldest first; all other slots are {@code null}.</li>
  *   <li>If receivers wait then {@code count == 0}; if senders wait then {@code count == capacity}. (Nodes whose
  *       owner gave up may still sit in a queue until someone unlinks them: they are skipped, never claimed.)</li>
- *   <li>Once {@code closed}, both queues are empty and stay empty: close claims every waiter, and no operation
- *       enqueues on a closed channel.</li>
+ *   <li>Once {@code closed}, both queues are empty and stay empty, and the slot (below) takes no waiter: close
+ *       claims every waiter, and no operation waits on a closed channel.</li>
+ * </ul>
+ *
+ * <h2>The first waiter</h2>
+ * On an unbuffered channel (which no feed feeds), a plain blocking send or receive that finds no counterpart and
+ * nobody queued waits in the <em>slot</em> instead of a {@link Node}: three fields of the channel itself
+ * ({@code slot}, {@code slotThread}, {@code slotItem}). Its counterpart claims it with one CAS on {@code slot},
+ * without taking the lock, and the waiter allocates nothing. In a ping-pong between two goroutines every hand-off
+ * goes this way. Go has no such slot (its waiters are always {@code sudog}s in the queue, and it takes the lock for
+ * every operation); it is the one-waiter case of {@code SynchronousQueue}'s and jox's lock-free designs, kept beside
+ * the locked queue, which serves everything else.
+ *
+ * <p>A stream (one way, the producer ahead) is the case the slot does not serve: the sender comes back for its next
+ * send before the receiver it just served has freed the slot, so it queues a node, and the receiver's freeing
+ * writes contend with it for the channel's line. So a channel counts such misses ({@link #slotMissed}) and, after a
+ * few dozen net of the slots taken, stops offering the slot for good ({@code slotOff}, read before the lock from a
+ * line nobody writes). Measured on the README's 2-core machine, old engine and new in one JVM taking turns
+ * (time ÷ the old engine's, median of 40 rounds, three runs): ping-pong 0.91, 0.95, 0.90, one way 0.94, 0.94, 1.05.
+ * The variants measured the same way and dropped: the claim under the lock (ping-pong 10–20 % slower than without
+ * the slot: the waiter spinning on the lock's own line takes the line back between the claimer's lock, claim and
+ * unlock); the claim lock-free but the slot always offered (one way 5–8 % slower); a newcomer that waits for the slot
+ * to be freed instead of queueing (one way about 1.5× slower); and a CAS instead of a read as the first touch of
+ * the slot (both rows slower).
+ *
+ * <p>The slot's state {@code slot} is {@link #SLOT_FREE}; a waiting state ({@link #SLOT_RECV} or
+ * {@link #SLOT_SEND}: the waiter may be spinning) or its parked twin (the same plus one: the waiter announced its
+ * park, so its claimer must unpark it); {@link #SLOT_BUSY} for the few instructions in which a claimer writes its
+ * outcome or the waiter gives up; or {@link #SLOT_DONE}, decided and not yet freed. Invariants:
+ * <ul>
+ *   <li>A waiter takes the slot, under the lock, only when it is free and neither queue holds a node. So the
+ *       slot's waiter is always older than every queued one, and every matcher serves the slot before the queue
+ *       ({@link #send0} and {@link #receive0} before they lock, {@link #sendNow} and {@link #receiveNow} under the
+ *       lock, so a select's poll too, and {@link #close0}): FIFO order holds. Nothing else moves the state away from
+ *       {@link #SLOT_FREE}, and only the slot's own waiter moves it back.</li>
+ *   <li>Every decision is one CAS from the waiting or parked state to {@link #SLOT_BUSY}: a claim (a counterpart,
+ *       or a close) or the waiter's give-up (interrupt, timeout; from parked only). Exactly one succeeds. A claimer
+ *       then writes {@code slotItem} (the element, or the closure) and stores {@link #SLOT_DONE}; if it claimed
+ *       from parked it reads {@code slotThread} first and unparks it afterwards, with no lock held. It learns
+ *       "unpark" from the state its own CAS replaced, never from an earlier read.</li>
+ *   <li>The waiter moves waiting to parked with a CAS; if that fails the state is {@link #SLOT_BUSY} or
+ *       {@link #SLOT_DONE} and it keeps spinning until {@link #SLOT_DONE}, since that claimer will not unpark it.
+ *       Parked, it sleeps through {@link #SLOT_BUSY}: that claimer will.</li>
+ *   <li>After {@link #SLOT_DONE} (or its own give-up's {@link #SLOT_BUSY}) only the waiter touches the slot: it
+ *       reads {@code slotItem}, clears the fields and stores {@link #SLOT_FREE} with release semantics, without the
+ *       lock. A lock holder that finds the slot decided or busy queues a node instead; nobody waits for the slot to
+ *       be freed. A taker reads {@link #SLOT_FREE} under the lock, writes the fields, and publishes them with a
+ *       release store of the waiting state, which claimers read (volatile) before they touch the fields.</li>
+ *   <li>A close claims the slot's waiter like a counterpart, with the closure; a claim already under way when the
+ *       close comes was a hand-off before the close. Once closed, no waiter takes the slot.</li>
+ *   <li>A select never waits in the slot: its waiter is shared by nodes on several channels. It claims a slot's
+ *       waiter like any counterpart, through {@link #sendNow} and {@link #receiveNow}.</li>
  * </ul>
  *
  * <h2>Feeds</h2>
@@ -71,18 +121,21 @@ import java.util.stream.Stream;
  *       once, never under a lock, and receivers pay one atomic per batch, not one per element.</li>
  * </ul>
  *
- * <p>Happens-before: every completed transfer passes through this lock, or through a claim CAS followed by the
- * waiter's volatile read of its state, so a send happens-before the receive that completes it, a close
- * happens-before a receive that reports closure, and the k-th receive happens-before the (k+C)-th send completes
- * (the k-th receive frees the slot the (k+C)-th send takes under the same lock).
+ * <p>Happens-before: every completed transfer passes through this lock, or through a claim CAS (or the slot's
+ * release store of {@link #SLOT_DONE}) followed by the waiter's volatile read of its state, so a send
+ * happens-before the receive that completes it, a close happens-before a receive that reports closure, and the k-th
+ * receive happens-before the (k+C)-th send completes (the k-th receive frees the slot the (k+C)-th send takes under
+ * the same lock).
  */
 final class Chan<E> extends ChanHotFields implements Channel<E> {
     private static final AtomicLong IDS = new AtomicLong();
     private static final VarHandle LOCK;
+    private static final VarHandle SLOT;
 
     static {
         try {
             LOCK = MethodHandles.lookup().findVarHandle(ChanHotFields.class, "lock", int.class);
+            SLOT = MethodHandles.lookup().findVarHandle(ChanHotFields.class, "slot", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -102,6 +155,13 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
 
     // Guarded by `lock`, with the fields of ChanHotFields.
     private boolean closed;
+    /**
+     * Set once, when {@code slotMisses} reaches {@link #SLOT_MISS_LIMIT}: the slot is no longer offered, and nobody
+     * looks at it before locking. Written under the lock, read also without it as a hint (a stale {@code false}
+     * costs one read of the hot line); it lies here, away from the hot fields, so that the lock-free read of it hits
+     * a line nobody writes.
+     */
+    boolean slotOff;
     /** What receives report once closed and drained: {@link Signal#CLOSED}, or a {@link Failure} with the cause. */
     private Object closure = Signal.CLOSED;
 
@@ -133,6 +193,219 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
         this.capacity = bufferSize;
         this.buf = bufferSize == 0 ? null : new Object[bufferSize];
         this.ring = ring;
+    }
+
+    // ---------------------------------------------------------------- the slot (see "The first waiter")
+
+    /** {@code slot}: free; decided by a claim and not yet freed by its waiter. */
+    static final int SLOT_FREE = 0, SLOT_DONE = 1;
+    /** {@code slot}: a receiver waits, maybe spinning; a receiver waits parked (its claimer unparks it). */
+    static final int SLOT_RECV = 2, SLOT_RECV_PARKED = 3;
+    /** {@code slot}: a sender waits, maybe spinning; a sender waits parked (its claimer unparks it). */
+    static final int SLOT_SEND = 4, SLOT_SEND_PARKED = 5;
+    /** {@code slot}: held for a moment by a claimer writing the outcome, or by the waiter giving up. */
+    static final int SLOT_BUSY = 6;
+
+    /**
+     * What a goroutine dump shows for a goroutine parked in the slot, which has no {@link Node} to show: made only
+     * by a goroutine about to park, so the hand-offs that never park allocate nothing.
+     */
+    record SlotWait(Chan<?> chan, boolean send) {
+        @Override
+        public String toString() {
+            return (send ? "chan send" : "chan receive") + " on " + chan;
+        }
+    }
+
+    /** Whether a blocking operation that found no counterpart may wait in the slot. Caller holds the lock. */
+    private boolean slotTakable() {
+        return buf == null && ring == null && slot == SLOT_FREE && recvHead == null && sendHead == null
+                && !slotOff;
+    }
+
+    /**
+     * How far {@code slotMisses} may climb before the slot is switched off for good: see {@link #slotMissed()}.
+     */
+    private static final int SLOT_MISS_LIMIT = 64;
+
+    /**
+     * Accounts for a newcomer that found no counterpart, nobody queued, and the slot still held by a decided
+     * waiter that has not freed it yet; it queues a node. This is a stream: the counterpart of the last hand-off came
+     * straight back, faster than the slot's waiter frees the slot (one way, producer ahead). There the slot loses:
+     * half the hand-offs go through the slot and half through nodes, and the waiter's freeing writes contend with
+     * the newcomer for the channel's line. Each such miss adds 4 to {@code slotMisses} and each slot taken takes 1
+     * off; past {@link #SLOT_MISS_LIMIT} the channel stops offering the slot (it then has nothing to take off), and
+     * behaves as it did before the slot existed. A ping-pong, where the slot pays, never misses: the next taker comes
+     * a whole round trip after the last claim. Caller holds the lock.
+     */
+    private void slotMissed() {
+        if (buf == null && slot == SLOT_DONE && recvHead == null && sendHead == null && !slotOff) {
+            slotMisses += 4;
+            if (slotMisses >= SLOT_MISS_LIMIT) {
+                slotOff = true;
+            }
+        }
+    }
+
+    /**
+     * Takes the slot for the caller, which found no counterpart: {@code waiting} is {@link #SLOT_RECV} or
+     * {@link #SLOT_SEND}, {@code item} the element to send ({@code null} for a receive). The release store publishes
+     * the fields to claimers, which read the state without the lock. Caller holds the lock and saw
+     * {@link #slotTakable()}.
+     */
+    private void slotTake(int waiting, Object item) {
+        if (slotMisses > 0) {
+            slotMisses--;
+        }
+        slotItem = item;
+        slotThread = Thread.currentThread();
+        SLOT.setRelease(this, waiting);
+    }
+
+    /**
+     * Starts a claim of the slot's waiter of one kind ({@code waiting}: {@link #SLOT_RECV} or {@link #SLOT_SEND}):
+     * moves the state from that kind's waiting or parked state to {@link #SLOT_BUSY} with a CAS. Returns the state
+     * it moved from, or {@code -1} if no such waiter is there. The caller then reads or writes {@code slotItem} and
+     * ends the claim with {@link #slotDecided}. Needs no lock: the CAS decides against other claimers and against
+     * the waiter's own moves (to parked, or giving up), and every such waiter is the oldest of its kind (FIFO).
+     */
+    private int slotClaim(int waiting) {
+        for (;;) {
+            int s = slot;
+            if (s != waiting && s != waiting + 1) {
+                return -1;
+            }
+            if (SLOT.compareAndSet(this, s, SLOT_BUSY)) {
+                return s;
+            }
+        }
+    }
+
+    /**
+     * Ends a claim that {@link #slotClaim} started from state {@code from}: publishes the outcome with
+     * {@link #SLOT_DONE}. Returns the waiter's thread if it announced its park (the caller unparks it, after
+     * releasing any lock it holds), else {@code null}: a waiter that did not announce its park sees the claim by
+     * itself, and nothing more is written to the line it reads.
+     */
+    private Thread slotDecided(int from) {
+        if ((from & 1) == 0) {
+            SLOT.setRelease(this, SLOT_DONE);
+            return null;
+        }
+        Thread t = slotThread; // before SLOT_DONE: from then on the waiter may free the slot and leave
+        SLOT.setVolatile(this, SLOT_DONE); // volatile, not release: the unpark that follows must find it visible
+        return t;
+    }
+
+    /** For a claim made under the lock: leaves the thread to unpark in {@code slotWake}, for the unlocker. */
+    private void slotDecidedLocked(int from) {
+        Thread t = slotDecided(from);
+        if (t != null) {
+            slotWake = t;
+        }
+    }
+
+    /** The thread a claim of the slot found parked, to unpark once the lock is released; clears it (lock held). */
+    Thread takeSlotWake() {
+        Thread t = slotWake;
+        if (t != null) {
+            slotWake = null;
+        }
+        return t;
+    }
+
+    /**
+     * Waits in the slot, which the caller took as {@code waiting} ({@link #SLOT_RECV} or {@link #SLOT_SEND}) and
+     * then unlocked: spins like {@link Waiter#await}, then announces its park and parks until claimed. Returns what
+     * the claimer left in {@code slotItem} (the element received; for a send, its own element if delivered or the
+     * closure), having freed the slot; {@link Signal#NONE} if {@code timed} and past {@code deadline}, nothing
+     * transferred. A claim that wins against an interrupt leaves the interrupt flag set.
+     *
+     * @throws InterruptedException if interrupted while parked and before any claim (nothing transferred)
+     */
+    private Object slotAwait(int waiting, boolean timed, long deadline) throws InterruptedException {
+        int parked = waiting + 1;
+        int spins = Waiter.SPINS;
+        for (;;) {
+            int s = slot;
+            if (s == SLOT_DONE) {
+                return slotFree();
+            }
+            if (s == waiting) {
+                if (spins > 0) {
+                    spins--;
+                } else if (SLOT.compareAndSet(this, waiting, parked)) {
+                    break; // from now on a claimer unparks us
+                }
+            } // else SLOT_BUSY: a claimer from `waiting` is writing the outcome and will not unpark us
+            Thread.onSpinWait();
+        }
+        Goroutine g = Goroutine.current();
+        Object blocker = this;
+        if (g != null) {
+            blocker = new SlotWait(this, waiting == SLOT_SEND);
+            g.blockedOn(blocker);
+        }
+        boolean interrupted = false;
+        try {
+            int s;
+            while ((s = slot) != SLOT_DONE) {
+                if (s != parked) {
+                    LockSupport.park(blocker); // SLOT_BUSY: claimed from `parked`, so the claimer unparks us
+                } else if (Thread.interrupted()) {
+                    if (slotGiveUp(parked)) {
+                        throw new InterruptedException();
+                    }
+                    interrupted = true; // the hand-off won: complete, and leave the flag to the caller
+                } else if (timed) {
+                    long remaining = deadline - System.nanoTime();
+                    if (remaining <= 0L) {
+                        if (slotGiveUp(parked)) {
+                            return Signal.NONE;
+                        }
+                    } else {
+                        LockSupport.parkNanos(blocker, remaining);
+                    }
+                } else {
+                    LockSupport.park(blocker);
+                }
+            }
+        } finally {
+            if (g != null) {
+                g.blockedOn(null);
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return slotFree();
+    }
+
+    /**
+     * The slot's waiter gives up from {@code parked}, by the same CAS a claimer makes, so exactly one of them wins.
+     * Returns {@code false} if a claim came first (the waiter then completes).
+     */
+    private boolean slotGiveUp(int parked) {
+        if (!SLOT.compareAndSet(this, parked, SLOT_BUSY)) {
+            return false;
+        }
+        slotItem = null;
+        slotThread = null;
+        SLOT.setRelease(this, SLOT_FREE);
+        return true;
+    }
+
+    /**
+     * The slot's waiter, having seen {@link #SLOT_DONE}, takes the claimer's outcome and frees the slot. No lock: after
+     * {@link #SLOT_DONE} nobody else reads or writes the fields until they see {@link #SLOT_FREE}, which the release
+     * store publishes after the clearing writes.
+     */
+    private Object slotFree() {
+        Object r = slotItem;
+        slotItem = null;
+        slotThread = null;
+        SLOT.setRelease(this, SLOT_FREE);
+        return r;
     }
 
     /** Whether a {@link ChannelFeed} feeds this channel (see "Feeds"). */
@@ -378,7 +651,11 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
     /** Releases the lock, then wakes the owners of the nodes claimed under it and reports what left a feed. */
     void unlockAndRelease() {
         Node w = takeClaimed();
+        Thread t = takeSlotWake();
         unlock();
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
         release(w);
         reportTaken();
     }
@@ -407,7 +684,9 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
         if (closed) {
             return true;
         }
-        return send ? recvHead != null || count < capacity : count > 0 || sendHead != null || ring != null;
+        int s = slot;
+        return send ? recvHead != null || count < capacity || s == SLOT_RECV || s == SLOT_RECV_PARKED
+                : count > 0 || sendHead != null || ring != null || s == SLOT_SEND || s == SLOT_SEND_PARKED;
     }
 
     boolean isClosedLocked() {
@@ -429,6 +708,14 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
      * A receiver claimed while parked is left in {@link #claimed}, to be unparked.
      */
     boolean sendNow(Object e) {
+        if (buf == null) {
+            int s = slotClaim(SLOT_RECV); // the oldest receiver, if any: see "The first waiter"
+            if (s >= 0) {
+                slotItem = e;
+                slotDecidedLocked(s);
+                return true;
+            }
+        }
         if (pollReceiver(e) != null) {
             return true;
         }
@@ -454,6 +741,14 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
                 bufferPut(s.item);
             }
             return e;
+        }
+        if (buf == null) {
+            int st = slotClaim(SLOT_SEND); // the oldest sender, if any: see "The first waiter"
+            if (st >= 0) {
+                Object e = slotItem; // left there: its sender reads it back as "delivered"
+                slotDecidedLocked(st);
+                return e;
+            }
         }
         Node s = pollSender();
         if (s != null) {
@@ -555,6 +850,17 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
             throw new InterruptedException();
         }
         long deadline = nanos > 0L ? System.nanoTime() + nanos : 0L;
+        if (buf == null && !slotOff) { // a receiver waiting in the slot is the oldest: hand off without the lock
+            int s = slotClaim(SLOT_RECV);
+            if (s >= 0) {
+                slotItem = e;
+                Thread t = slotDecided(s);
+                if (t != null) {
+                    LockSupport.unpark(t);
+                }
+                return true;
+            }
+        }
         lock();
         if (closed) {
             unlock();
@@ -562,7 +868,11 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
         }
         if (sendNow(e)) {
             Node r = takeClaimed();
+            Thread t = takeSlotWake();
             unlock();
+            if (t != null) {
+                LockSupport.unpark(t);
+            }
             release(r);
             return true;
         }
@@ -570,6 +880,19 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
             unlock();
             return false;
         }
+        if (slotTakable()) {
+            slotTake(SLOT_SEND, e);
+            unlock();
+            Object r = slotAwait(SLOT_SEND, nanos > 0L, deadline);
+            if (r == Signal.NONE) {
+                return false;
+            }
+            if (Failure.isClosure(r)) {
+                throw Failure.exception(r, "send on closed channel");
+            }
+            return true;
+        }
+        slotMissed(); // then queue up, still holding the lock
         Node n = new Node(this, true, e);
         enqueue(n);
         unlock();
@@ -598,6 +921,17 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
             throw new InterruptedException();
         }
         long deadline = nanos > 0L ? System.nanoTime() + nanos : 0L;
+        if (buf == null && !slotOff) { // a sender waiting in the slot is the oldest: hand off without the lock
+            int s = slotClaim(SLOT_SEND);
+            if (s >= 0) {
+                Object e = slotItem; // left there: its sender reads it back as "delivered"
+                Thread t = slotDecided(s);
+                if (t != null) {
+                    LockSupport.unpark(t);
+                }
+                return e;
+            }
+        }
         lock();
         Object e = receiveNow();
         if (e != Signal.NONE) {
@@ -615,6 +949,12 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
                 return e;
             }
         }
+        if (slotTakable()) {
+            slotTake(SLOT_RECV, null);
+            unlockAndRelease();
+            return slotAwait(SLOT_RECV, nanos > 0L, deadline);
+        }
+        slotMissed(); // then queue up, still holding the lock
         Node n = new Node(this, false, null);
         enqueue(n);
         if (ring != null) {
@@ -734,7 +1074,19 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
         }
         recvHead = recvTail = sendHead = sendTail = null;
         receiversMayHaveLeft();
+        int s = slotClaim(SLOT_RECV);
+        if (s < 0) {
+            s = slotClaim(SLOT_SEND);
+        }
+        if (s >= 0) { // the slot's waiter, claimed with the closure too (if a claim is under way, its outcome stands)
+            slotItem = how;
+            slotDecidedLocked(s);
+        }
+        Thread slotWaiter = takeSlotWake();
         unlock();
+        if (slotWaiter != null) {
+            LockSupport.unpark(slotWaiter);
+        }
         release(wake); // receivers given an element first, then everyone claimed with the closure
         reportTaken();
         List<Runnable> watchers;
@@ -931,4 +1283,19 @@ abstract class ChanHotFields {
      * not here: their owners see the claim by themselves.
      */
     Node claimed;
+
+    /**
+     * The first waiter (see "The first waiter" in {@link Chan}): its state, taken under the lock and decided by CAS
+     * with or without it; its thread and item, written by the taker under the lock before it publishes the state,
+     * then only by whoever holds the state decided ({@link Chan#SLOT_BUSY}, {@link Chan#SLOT_DONE}).
+     */
+    volatile int slot;
+    Thread slotThread;
+    Object slotItem;
+
+    /** Guarded by {@code lock}: the slot's waiter that a claim found parked, to unpark after unlocking. */
+    Thread slotWake;
+
+    /** Guarded by {@code lock}: newcomers that found the slot not yet freed, less slots taken (see slotMissed). */
+    int slotMisses;
 }

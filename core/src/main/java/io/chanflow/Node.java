@@ -5,9 +5,10 @@ package io.chanflow;
  *
  * <p>A plain blocking send or receive is a node that is its own {@link Waiter}, deciding case 0; a select creates a
  * {@link SelectNode} per case, all sharing the select's waiter. The single-operation node carries no owner or case
- * index: every goroutine blocked in a plain send or receive holds one, and those two fields would be 8 of its 48
- * bytes (it is 40). All fields but the final ones are guarded by the lock of {@link #chan}: only a thread holding
- * that lock links, unlinks, or writes {@link #item}.
+ * index: almost every goroutine blocked in a plain send or receive holds one (the first waiter of an unbuffered
+ * channel waits in the channel's slot instead, see {@link Chan}), and those two fields would be 8 of its 48 bytes
+ * (it is 40). All fields but the final ones are guarded by the lock of {@link #chan}: only a thread holding that
+ * lock links, unlinks, or writes {@link #item}.
  */
 class Node extends Waiter {
     /** The channel whose queue this node sits in. */

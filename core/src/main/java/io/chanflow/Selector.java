@@ -1,6 +1,7 @@
 package io.chanflow;
 
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The select engine: Go's {@code runtime/select.go} on {@link Chan}'s locks and {@link Waiter} claims.
@@ -241,28 +242,32 @@ final class Selector {
     }
 
     /**
-     * Unlocks every channel, then wakes the owners of the nodes the select's steps claimed on them and tells feeds of
-     * the elements taken from them (see {@link Chan#release} and {@link Chan#reportTaken}): with no lock held.
+     * Unlocks every channel, then wakes the owners of the nodes the select's steps claimed on them, and the waiter of
+     * a channel's slot if a step claimed it parked, and tells feeds of the elements taken from them (see
+     * {@link Chan#release}, {@link Chan#takeSlotWake} and {@link Chan#reportTaken}): with no lock held.
      */
     private static void releaseAll(Chan<?>[] chans, int[] lockOrder, int live) {
-        Chan.release(unlockAll(chans, lockOrder, live));
-        for (int k = 0; k < live; k++) {
-            chans[lockOrder[k]].reportTaken();
-        }
-    }
-
-    /** Unlocks every channel; returns the nodes the select's steps claimed on them (see {@link Chan#takeClaimed()}). */
-    private static Node unlockAll(Chan<?>[] chans, int[] lockOrder, int live) {
         Node claimed = null;
+        Thread slotWaiter = null; // a select completes one case, so it claims at most one slot
         Chan<?> prev = null;
         for (int k = 0; k < live; k++) {
             Chan<?> c = chans[lockOrder[k]];
-            if (c != prev) {
+            if (c != prev) { // a channel in several cases is unlocked once
                 claimed = Chan.concat(c.takeClaimed(), claimed);
+                Thread t = c.takeSlotWake();
+                if (t != null) {
+                    slotWaiter = t;
+                }
                 c.unlock();
                 prev = c;
             }
         }
-        return claimed;
+        if (slotWaiter != null) {
+            LockSupport.unpark(slotWaiter);
+        }
+        Chan.release(claimed);
+        for (int k = 0; k < live; k++) {
+            chans[lockOrder[k]].reportTaken();
+        }
     }
 }

@@ -14,6 +14,13 @@
  *       0 always means "a default value was read".</li>
  * </ul>
  *
+ * <h2>The slot</h2>
+ * On an unbuffered channel the first goroutine to wait, alone, waits in the channel's slot rather than in a queued
+ * node (see "The first waiter" in the engine's overview). So every test here in which one operation waits on an
+ * unbuffered channel races against the slot's protocol: a claim against the waiter's move to parked, against its
+ * give-up (interrupt, timeout) and against a close. {@code SlotParkRaceTest} aims a hand-off at the moment the waiter
+ * parks, and {@code SlotReuseTest} races a waiter freeing the slot against the next one taking it.
+ *
  * <h2>Blocking actors</h2>
  * Several tests block in {@code send} or {@code receive}. That is safe here: the harness runs every actor over the
  * same sequence of state objects in the same order, so an actor blocked on one state always meets its counterpart
