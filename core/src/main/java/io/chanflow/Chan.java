@@ -42,53 +42,55 @@ import java.util.stream.Stream;
  * </ul>
  *
  * <h2>The first waiter</h2>
- * On an unbuffered channel (which no feed feeds), a plain blocking send or receive that finds no counterpart and
- * nobody queued waits in the <em>slot</em> instead of a {@link Node}: three fields of the channel itself
- * ({@code slot}, {@code slotThread}, {@code slotItem}). Its counterpart claims it with one CAS on {@code slot},
- * without taking the lock, and the waiter allocates nothing. In a ping-pong between two goroutines every hand-off
- * goes this way. Go has no such slot (its waiters are always {@code sudog}s in the queue, and it takes the lock for
- * every operation); it is the one-waiter case of {@code SynchronousQueue}'s and jox's lock-free designs, kept beside
- * the locked queue, which serves everything else.
+ * On an unbuffered channel (which no feed feeds), a blocking receive that finds no sender and nobody queued waits
+ * in the <em>slot</em> instead of a {@link Node}: three fields of the channel itself ({@code slot},
+ * {@code slotThread}, {@code slotItem}). A sender hands it the element with one CAS on {@code slot}, without taking
+ * the lock, and the receiver allocates nothing. In a ping-pong between two goroutines every hand-off goes this way.
+ * Go has no such slot (its waiters are always {@code sudog}s in the queue, and it takes the lock for every
+ * operation); it is the one-waiter case of {@code SynchronousQueue}'s and jox's lock-free designs, kept beside the
+ * locked queue, which serves everything else.
  *
- * <p>A stream (one way, the producer ahead) is the case the slot does not serve: the sender comes back for its next
- * send before the receiver it just served has freed the slot, so it queues a node, and the receiver's freeing
- * writes contend with it for the channel's line. So a channel counts such misses ({@link #slotMissed}) and, after a
- * few dozen net of the slots taken, stops offering the slot for good ({@code slotOff}, read before the lock from a
- * line nobody writes). Measured on the README's 2-core machine, old engine and new in one JVM taking turns
- * (time ÷ the old engine's, median of 40 rounds, three runs): ping-pong 0.91, 0.95, 0.90, one way 0.94, 0.94, 1.05.
- * The variants measured the same way and dropped: the claim under the lock (ping-pong 10–20 % slower than without
- * the slot: the waiter spinning on the lock's own line takes the line back between the claimer's lock, claim and
- * unlock); the claim lock-free but the slot always offered (one way 5–8 % slower); a newcomer that waits for the slot
- * to be freed instead of queueing (one way about 1.5× slower); and a CAS instead of a read as the first touch of
- * the slot (both rows slower).
+ * <p>Only receivers take the slot. A sender waiting there made a select over unbuffered channels slower, since its
+ * selecting receiver then claims the sender on the line the sender spins on; and a stream (one way, the producer
+ * ahead) does not gain from it either: the sender comes back for its next send before the receiver it just served
+ * has freed the slot, so it queues a node, and the receiver's freeing writes contend with it for the channel's line.
+ * So a channel counts such misses ({@link #slotMissed}) and, after a few dozen net of the slots taken, stops offering
+ * the slot for good. Whether to look at the slot before locking is read from {@code slotMode}, on a line nobody
+ * writes, so a sender whose receivers never take the slot pays nothing for it. Measured on the README's 2-core
+ * machine with the engine before the slot and this one in one JVM, taking turns (time ÷ the old engine's, median of
+ * 40 rounds, three runs): ping-pong 0.94, 0.93, 0.92; one way 0.99, 1.00, 0.97; select over two unbuffered channels
+ * 1.01, 1.06, 1.24 (the last run's quartiles 0.82–1.57: noise). The variants that lost, with their figures, are in
+ * the README under "The first waiter in the engine": senders in the slot too (select 1.26 and 1.30); the claim under
+ * the lock (the waiter, spinning on the lock's own line, takes it back between the claimer's lock, claim and
+ * unlock); the slot never switched off, or the switch on the hot line (one way 5–8 % slower); a newcomer that waits
+ * for the slot to be freed instead of queueing (one way about 1.5× slower).
  *
- * <p>The slot's state {@code slot} is {@link #SLOT_FREE}; a waiting state ({@link #SLOT_RECV} or
- * {@link #SLOT_SEND}: the waiter may be spinning) or its parked twin (the same plus one: the waiter announced its
- * park, so its claimer must unpark it); {@link #SLOT_BUSY} for the few instructions in which a claimer writes its
- * outcome or the waiter gives up; or {@link #SLOT_DONE}, decided and not yet freed. Invariants:
+ * <p>The slot's state {@code slot} is {@link #SLOT_FREE}; {@link #SLOT_RECV} (a receiver waits, maybe spinning) or
+ * {@link #SLOT_RECV_PARKED} (it announced its park, so its claimer must unpark it); {@link #SLOT_BUSY} for the few
+ * instructions in which a claimer writes its outcome or the receiver gives up; or {@link #SLOT_DONE}, decided and
+ * not yet freed. Invariants:
  * <ul>
- *   <li>A waiter takes the slot, under the lock, only when it is free and neither queue holds a node. So the
- *       slot's waiter is always older than every queued one, and every matcher serves the slot before the queue
- *       ({@link #send0} and {@link #receive0} before they lock, {@link #sendNow} and {@link #receiveNow} under the
- *       lock, so a select's poll too, and {@link #close0}): FIFO order holds. Nothing else moves the state away from
- *       {@link #SLOT_FREE}, and only the slot's own waiter moves it back.</li>
- *   <li>Every decision is one CAS from the waiting or parked state to {@link #SLOT_BUSY}: a claim (a counterpart,
- *       or a close) or the waiter's give-up (interrupt, timeout; from parked only). Exactly one succeeds. A claimer
- *       then writes {@code slotItem} (the element, or the closure) and stores {@link #SLOT_DONE}; if it claimed
- *       from parked it reads {@code slotThread} first and unparks it afterwards, with no lock held. It learns
- *       "unpark" from the state its own CAS replaced, never from an earlier read.</li>
- *   <li>The waiter moves waiting to parked with a CAS; if that fails the state is {@link #SLOT_BUSY} or
- *       {@link #SLOT_DONE} and it keeps spinning until {@link #SLOT_DONE}, since that claimer will not unpark it.
- *       Parked, it sleeps through {@link #SLOT_BUSY}: that claimer will.</li>
- *   <li>After {@link #SLOT_DONE} (or its own give-up's {@link #SLOT_BUSY}) only the waiter touches the slot: it
+ *   <li>A receiver takes the slot, under the lock, only when it is free and neither queue holds a node. So the
+ *       slot's receiver is always older than every queued one, and every sender serves the slot before the queue
+ *       ({@link #send0} and a select's first pass before they lock, {@link #sendNow} under the lock, so a select's
+ *       locked pass too), as does {@link #close0}: FIFO order holds. Nothing else moves the state away from
+ *       {@link #SLOT_FREE}, and only the slot's own receiver moves it back.</li>
+ *   <li>Every decision is one CAS from {@link #SLOT_RECV} or {@link #SLOT_RECV_PARKED} to {@link #SLOT_BUSY}: a
+ *       claim (a sender, or a close) or the receiver's give-up (interrupt, timeout; from parked only). Exactly one
+ *       succeeds. A claimer then writes {@code slotItem} (the element, or the closure) and stores
+ *       {@link #SLOT_DONE}; if it claimed from parked it reads {@code slotThread} first and unparks it afterwards,
+ *       with no lock held. It learns "unpark" from the state its own CAS replaced, never from an earlier read.</li>
+ *   <li>The receiver moves {@link #SLOT_RECV} to {@link #SLOT_RECV_PARKED} with a CAS; if that fails the state is
+ *       {@link #SLOT_BUSY} or {@link #SLOT_DONE} and it keeps spinning until {@link #SLOT_DONE}, since that claimer
+ *       will not unpark it. Parked, it sleeps through {@link #SLOT_BUSY}: that claimer will.</li>
+ *   <li>After {@link #SLOT_DONE} (or its own give-up's {@link #SLOT_BUSY}) only the receiver touches the slot: it
  *       reads {@code slotItem}, clears the fields and stores {@link #SLOT_FREE} with release semantics, without the
  *       lock. A lock holder that finds the slot decided or busy queues a node instead; nobody waits for the slot to
- *       be freed. A taker reads {@link #SLOT_FREE} under the lock, writes the fields, and publishes them with a
- *       release store of the waiting state, which claimers read (volatile) before they touch the fields.</li>
- *   <li>A close claims the slot's waiter like a counterpart, with the closure; a claim already under way when the
- *       close comes was a hand-off before the close. Once closed, no waiter takes the slot.</li>
- *   <li>A select never waits in the slot: its waiter is shared by nodes on several channels. It claims a slot's
- *       waiter like any counterpart, through {@link #sendNow} and {@link #receiveNow}.</li>
+ *       be freed. A taker reads {@link #SLOT_FREE} under the lock, writes its thread, and publishes it with a release
+ *       store of {@link #SLOT_RECV}, which claimers read (volatile) before they touch the fields.</li>
+ *   <li>A close claims the slot's receiver like a sender, with the closure; a claim already under way when the
+ *       close comes was a hand-off before the close. Once closed, no receiver takes the slot.</li>
+ *   <li>A select never waits in the slot: its waiter is shared by nodes on several channels.</li>
  * </ul>
  *
  * <h2>Feeds</h2>
@@ -156,12 +158,14 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
     // Guarded by `lock`, with the fields of ChanHotFields.
     private boolean closed;
     /**
-     * Set once, when {@code slotMisses} reaches {@link #SLOT_MISS_LIMIT}: the slot is no longer offered, and nobody
-     * looks at it before locking. Written under the lock, read also without it as a hint (a stale {@code false}
-     * costs one read of the hot line); it lies here, away from the hot fields, so that the lock-free read of it hits
-     * a line nobody writes.
+     * The slot's standing: {@link #SLOT_UNUSED} until a receiver first takes it, then {@link #SLOT_USED}, and
+     * {@link #SLOT_OFF} for good once {@code slotMisses} reaches {@link #SLOT_MISS_LIMIT}. Written under the lock, at
+     * most twice in the channel's life; read also without it, by {@link #slotServes()}, as a hint (a stale value
+     * costs one read of the hot line, or one lock-free claim missed). It lies here, away from the hot fields, so that
+     * this read hits a line nobody writes: a sender whose receivers never use the slot (a select, a queue of
+     * receivers) does not read the hot line before it locks it, which would fetch the line twice.
      */
-    boolean slotOff;
+    byte slotMode;
     /** What receives report once closed and drained: {@link Signal#CLOSED}, or a {@link Failure} with the cause. */
     private Object closure = Signal.CLOSED;
 
@@ -201,32 +205,33 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
     static final int SLOT_FREE = 0, SLOT_DONE = 1;
     /** {@code slot}: a receiver waits, maybe spinning; a receiver waits parked (its claimer unparks it). */
     static final int SLOT_RECV = 2, SLOT_RECV_PARKED = 3;
-    /** {@code slot}: a sender waits, maybe spinning; a sender waits parked (its claimer unparks it). */
-    static final int SLOT_SEND = 4, SLOT_SEND_PARKED = 5;
     /** {@code slot}: held for a moment by a claimer writing the outcome, or by the waiter giving up. */
-    static final int SLOT_BUSY = 6;
+    static final int SLOT_BUSY = 4;
 
     /**
      * What a goroutine dump shows for a goroutine parked in the slot, which has no {@link Node} to show: made only
      * by a goroutine about to park, so the hand-offs that never park allocate nothing.
      */
-    record SlotWait(Chan<?> chan, boolean send) {
+    record SlotWait(Chan<?> chan) {
         @Override
         public String toString() {
-            return (send ? "chan send" : "chan receive") + " on " + chan;
+            return "chan receive on " + chan;
         }
     }
 
-    /** Whether a blocking operation that found no counterpart may wait in the slot. Caller holds the lock. */
+    /** Whether a blocking receive that found no sender may wait in the slot. Caller holds the lock. */
     private boolean slotTakable() {
         return buf == null && ring == null && slot == SLOT_FREE && recvHead == null && sendHead == null
-                && !slotOff;
+                && slotMode != SLOT_OFF;
     }
 
     /**
      * How far {@code slotMisses} may climb before the slot is switched off for good: see {@link #slotMissed()}.
      */
     private static final int SLOT_MISS_LIMIT = 64;
+
+    /** {@code slotMode}: never taken yet; taken at least once; switched off for good. */
+    static final byte SLOT_UNUSED = 0, SLOT_USED = 1, SLOT_OFF = 2;
 
     /**
      * Accounts for a newcomer that found no counterpart, nobody queued, and the slot still held by a decided
@@ -239,40 +244,63 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
      * a whole round trip after the last claim. Caller holds the lock.
      */
     private void slotMissed() {
-        if (buf == null && slot == SLOT_DONE && recvHead == null && sendHead == null && !slotOff) {
+        if (buf == null && slot == SLOT_DONE && recvHead == null && sendHead == null && slotMode != SLOT_OFF) {
             slotMisses += 4;
             if (slotMisses >= SLOT_MISS_LIMIT) {
-                slotOff = true;
+                slotMode = SLOT_OFF;
             }
         }
     }
 
     /**
-     * Takes the slot for the caller, which found no counterpart: {@code waiting} is {@link #SLOT_RECV} or
-     * {@link #SLOT_SEND}, {@code item} the element to send ({@code null} for a receive). The release store publishes
-     * the fields to claimers, which read the state without the lock. Caller holds the lock and saw
-     * {@link #slotTakable()}.
+     * Takes the slot for the calling receiver, which found no sender. The release store publishes its thread to
+     * claimers, which read the state without the lock ({@code slotItem} is {@code null} while the slot is free).
+     * Caller holds the lock and saw {@link #slotTakable()}.
      */
-    private void slotTake(int waiting, Object item) {
+    private void slotTake() {
         if (slotMisses > 0) {
             slotMisses--;
+        } else if (slotMode == SLOT_UNUSED) {
+            slotMode = SLOT_USED;
         }
-        slotItem = item;
         slotThread = Thread.currentThread();
-        SLOT.setRelease(this, waiting);
+        SLOT.setRelease(this, SLOT_RECV);
+    }
+
+    /** Whether this channel may have a receiver waiting in its slot, for {@link #sendToSlot}. */
+    boolean slotServes() {
+        return buf == null && slotMode == SLOT_USED;
     }
 
     /**
-     * Starts a claim of the slot's waiter of one kind ({@code waiting}: {@link #SLOT_RECV} or {@link #SLOT_SEND}):
-     * moves the state from that kind's waiting or parked state to {@link #SLOT_BUSY} with a CAS. Returns the state
-     * it moved from, or {@code -1} if no such waiter is there. The caller then reads or writes {@code slotItem} and
-     * ends the claim with {@link #slotDecided}. Needs no lock: the CAS decides against other claimers and against
-     * the waiter's own moves (to parked, or giving up), and every such waiter is the oldest of its kind (FIFO).
+     * The lock-free start of a send: hands {@code e} to a receiver waiting in the slot, the oldest receiver if there
+     * is one. Returns {@code false} if none waits there. Kept out of {@link #send0} so that the engine stays small
+     * enough for the JIT to inline it into {@code send}.
      */
-    private int slotClaim(int waiting) {
+    boolean sendToSlot(Object e) {
+        int s = slotClaim();
+        if (s < 0) {
+            return false;
+        }
+        slotItem = e;
+        Thread t = slotDecided(s);
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+        return true;
+    }
+
+    /**
+     * Starts a claim of the slot's receiver: moves the state from {@link #SLOT_RECV} or {@link #SLOT_RECV_PARKED}
+     * to {@link #SLOT_BUSY} with a CAS. Returns the state it moved from, or {@code -1} if no receiver is there. The
+     * caller then writes {@code slotItem} and ends the claim with {@link #slotDecided}. Needs no lock: the CAS
+     * decides against other claimers and against the waiter's own moves (to parked, or giving up), and the slot's
+     * receiver is the oldest receiver (FIFO).
+     */
+    private int slotClaim() {
         for (;;) {
             int s = slot;
-            if (s != waiting && s != waiting + 1) {
+            if (s != SLOT_RECV && s != SLOT_RECV_PARKED) {
                 return -1;
             }
             if (SLOT.compareAndSet(this, s, SLOT_BUSY)) {
@@ -315,16 +343,15 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
     }
 
     /**
-     * Waits in the slot, which the caller took as {@code waiting} ({@link #SLOT_RECV} or {@link #SLOT_SEND}) and
-     * then unlocked: spins like {@link Waiter#await}, then announces its park and parks until claimed. Returns what
-     * the claimer left in {@code slotItem} (the element received; for a send, its own element if delivered or the
-     * closure), having freed the slot; {@link Signal#NONE} if {@code timed} and past {@code deadline}, nothing
-     * transferred. A claim that wins against an interrupt leaves the interrupt flag set.
+     * Waits in the slot, which the calling receiver took and then unlocked: spins like {@link Waiter#await}, then
+     * announces its park and parks until claimed. Returns what the claimer left in {@code slotItem} (the element, or
+     * the closure), having freed the slot; {@link Signal#NONE} if {@code timed} and past {@code deadline}, nothing
+     * received. A claim that wins against an interrupt leaves the interrupt flag set.
      *
-     * @throws InterruptedException if interrupted while parked and before any claim (nothing transferred)
+     * @throws InterruptedException if interrupted while parked and before any claim (nothing received)
      */
-    private Object slotAwait(int waiting, boolean timed, long deadline) throws InterruptedException {
-        int parked = waiting + 1;
+    private Object slotAwait(boolean timed, long deadline) throws InterruptedException {
+        int waiting = SLOT_RECV, parked = SLOT_RECV_PARKED;
         int spins = Waiter.SPINS;
         for (;;) {
             int s = slot;
@@ -343,7 +370,7 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
         Goroutine g = Goroutine.current();
         Object blocker = this;
         if (g != null) {
-            blocker = new SlotWait(this, waiting == SLOT_SEND);
+            blocker = new SlotWait(this);
             g.blockedOn(blocker);
         }
         boolean interrupted = false;
@@ -684,9 +711,11 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
         if (closed) {
             return true;
         }
-        int s = slot;
-        return send ? recvHead != null || count < capacity || s == SLOT_RECV || s == SLOT_RECV_PARKED
-                : count > 0 || sendHead != null || ring != null || s == SLOT_SEND || s == SLOT_SEND_PARKED;
+        if (send) {
+            int s = slot;
+            return recvHead != null || count < capacity || s == SLOT_RECV || s == SLOT_RECV_PARKED;
+        }
+        return count > 0 || sendHead != null || ring != null;
     }
 
     boolean isClosedLocked() {
@@ -709,7 +738,7 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
      */
     boolean sendNow(Object e) {
         if (buf == null) {
-            int s = slotClaim(SLOT_RECV); // the oldest receiver, if any: see "The first waiter"
+            int s = slotClaim(); // the oldest receiver, if any: see "The first waiter"
             if (s >= 0) {
                 slotItem = e;
                 slotDecidedLocked(s);
@@ -741,14 +770,6 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
                 bufferPut(s.item);
             }
             return e;
-        }
-        if (buf == null) {
-            int st = slotClaim(SLOT_SEND); // the oldest sender, if any: see "The first waiter"
-            if (st >= 0) {
-                Object e = slotItem; // left there: its sender reads it back as "delivered"
-                slotDecidedLocked(st);
-                return e;
-            }
         }
         Node s = pollSender();
         if (s != null) {
@@ -850,16 +871,8 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
             throw new InterruptedException();
         }
         long deadline = nanos > 0L ? System.nanoTime() + nanos : 0L;
-        if (buf == null && !slotOff) { // a receiver waiting in the slot is the oldest: hand off without the lock
-            int s = slotClaim(SLOT_RECV);
-            if (s >= 0) {
-                slotItem = e;
-                Thread t = slotDecided(s);
-                if (t != null) {
-                    LockSupport.unpark(t);
-                }
-                return true;
-            }
+        if (slotServes() && sendToSlot(e)) {
+            return true;
         }
         lock();
         if (closed) {
@@ -867,30 +880,12 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
             throw sendOnClosed();
         }
         if (sendNow(e)) {
-            Node r = takeClaimed();
-            Thread t = takeSlotWake();
-            unlock();
-            if (t != null) {
-                LockSupport.unpark(t);
-            }
-            release(r);
+            unlockAndRelease();
             return true;
         }
         if (nanos == 0L) {
             unlock();
             return false;
-        }
-        if (slotTakable()) {
-            slotTake(SLOT_SEND, e);
-            unlock();
-            Object r = slotAwait(SLOT_SEND, nanos > 0L, deadline);
-            if (r == Signal.NONE) {
-                return false;
-            }
-            if (Failure.isClosure(r)) {
-                throw Failure.exception(r, "send on closed channel");
-            }
-            return true;
         }
         slotMissed(); // then queue up, still holding the lock
         Node n = new Node(this, true, e);
@@ -921,17 +916,6 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
             throw new InterruptedException();
         }
         long deadline = nanos > 0L ? System.nanoTime() + nanos : 0L;
-        if (buf == null && !slotOff) { // a sender waiting in the slot is the oldest: hand off without the lock
-            int s = slotClaim(SLOT_SEND);
-            if (s >= 0) {
-                Object e = slotItem; // left there: its sender reads it back as "delivered"
-                Thread t = slotDecided(s);
-                if (t != null) {
-                    LockSupport.unpark(t);
-                }
-                return e;
-            }
-        }
         lock();
         Object e = receiveNow();
         if (e != Signal.NONE) {
@@ -950,9 +934,9 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
             }
         }
         if (slotTakable()) {
-            slotTake(SLOT_RECV, null);
-            unlockAndRelease();
-            return slotAwait(SLOT_RECV, nanos > 0L, deadline);
+            slotTake();
+            unlock(); // nothing was claimed: receiveNow found nobody
+            return slotAwait(nanos > 0L, deadline);
         }
         slotMissed(); // then queue up, still holding the lock
         Node n = new Node(this, false, null);
@@ -1074,10 +1058,7 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
         }
         recvHead = recvTail = sendHead = sendTail = null;
         receiversMayHaveLeft();
-        int s = slotClaim(SLOT_RECV);
-        if (s < 0) {
-            s = slotClaim(SLOT_SEND);
-        }
+        int s = slotClaim();
         if (s >= 0) { // the slot's waiter, claimed with the closure too (if a claim is under way, its outcome stands)
             slotItem = how;
             slotDecidedLocked(s);

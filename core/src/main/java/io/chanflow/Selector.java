@@ -11,7 +11,9 @@ import java.util.concurrent.locks.LockSupport;
  * <ol>
  *   <li><b>Try one at a time</b> ({@link #pollOne}). Visit the cases in a fresh uniformly random permutation and
  *       complete the first that can proceed, locking only its channel, and only if an unlocked read says it might
- *       ({@link Chan#mayBeReady}). Most selects in a busy program end here, having locked one channel.</li>
+ *       ({@link Chan#mayBeReady}); a send case hands its value to a receiver waiting in an unbuffered channel's
+ *       slot without the lock at all ({@link Chan#sendToSlot}). Most selects in a busy program end here, having
+ *       locked one channel or none.</li>
  *   <li><b>Poll.</b> Lock every channel of the select, in channel-id order (a global order, so two selects never
  *       deadlock; a channel named by several cases is locked once). Visit the cases in a fresh uniformly random
  *       permutation and complete the first that can proceed now; a receive on a closed channel can always proceed
@@ -201,6 +203,9 @@ final class Selector {
             Chan<?> c = chans[i];
             if (!c.mayBeReady(cases.isSend(i))) {
                 continue;
+            }
+            if (cases.isSend(i) && c.slotServes() && c.sendToSlot(cases.value(i))) {
+                return i; // a receiver waiting in the slot, claimed without the lock, as send0 does
             }
             c.lock();
             int outcome = tryCase(cases, i, c);

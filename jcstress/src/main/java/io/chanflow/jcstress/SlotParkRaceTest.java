@@ -18,11 +18,11 @@ import org.openjdk.jcstress.infra.results.III_Result;
  * reach the receiver, and the channel is quiet afterwards (the slot freed, nobody left waiting).
  *
  * <p>The receiver, alone on the channel, waits in the slot: it spins a while, then moves the slot's state from
- * waiting to parked with a CAS and parks. The sender claims with a CAS from waiting to done; if that fails, the
- * receiver is parked and the sender must unpark it. A wrong protocol loses the wake-up exactly when the claim meets
- * the move to parked, and the receiver then parks for ever: jcstress reports the test as timed out. To land claims
- * all around that moment, the sender first spins a random number of times, from none to a few times the
- * receiver's spin.
+ * waiting to parked with a CAS and parks. The sender claims with a CAS from waiting (or parked) to busy, writes the
+ * element and marks the slot done; if its CAS replaced the parked state, it must unpark the receiver. A wrong
+ * protocol loses the wake-up exactly when the claim meets the move to parked, and the receiver then parks for ever:
+ * jcstress reports the test as timed out. To land claims all around that moment, the sender first spins a random
+ * number of times, from none to a few times the receiver's spin.
  *
  * <p>Result: {@code r1} the payload's field as the receiver read it; {@code r2} {@code 1} if the send returned;
  * {@code r3} {@code 1} if the arbiter found the channel quiet.

@@ -16,13 +16,15 @@ import org.openjdk.jcstress.infra.results.IIII_Result;
  * element. One sender sends two payloads, one receiver receives twice; both arrive once, in order, each with the
  * field its sender wrote.
  *
- * <p>The slot changes hands within one state object. Whoever comes first waits in the slot; the other claims it and
- * goes straight on to its second operation, while the first one's thread is still freeing the slot without the lock
- * (reading its result, clearing the item and thread, then a release store of "free"). The second operation finds the
- * slot decided and not yet freed (and queues a node behind it), or free (and takes it), or the counterpart waiting
- * in it. A taker that saw "free" before the clearing writes were visible would have its item or thread overwritten by
- * the leaving waiter: an element lost or read as the other one, or a waiter never woken (a timeout in jcstress).
- * (jcstress runs a test only if it has a CPU per actor, so this race has two parties, to run on two CPUs.)
+ * <p>The slot is taken, claimed, freed and taken again within one state object. When the receiver comes first it
+ * waits in the slot; the sender claims it without the lock and goes straight on to its second send, while the
+ * receiver's thread is still freeing the slot without the lock (reading its element, clearing the item and thread,
+ * then a release store of "free"). The second send finds the slot decided and not yet freed (and queues a node
+ * behind it), or free (and queues a node, as senders do), or the receiver already waiting in it again (and claims
+ * it). A receiver that took the slot as "free" before the clearing writes were visible would have its thread
+ * overwritten by the leaving one, or the element it is handed cleared: an element lost or read as the other one, or
+ * a receiver never woken (a timeout in jcstress). (jcstress runs a test only if it has a CPU per actor, so this race
+ * has two parties, to run on two CPUs.)
  *
  * <p>Result: {@code r1}, {@code r2} the fields of the first and second payload received (the sender writes 1, then
  * 2); {@code r3} {@code 1} once both sends returned; {@code r4} {@code 1} if the arbiter found the channel quiet.
