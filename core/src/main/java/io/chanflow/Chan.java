@@ -1266,9 +1266,10 @@ abstract class ChanHotFields {
     Node claimed;
 
     /**
-     * The first waiter (see "The first waiter" in {@link Chan}): its state, taken under the lock and decided by CAS
-     * with or without it; its thread and item, written by the taker under the lock before it publishes the state,
-     * then only by whoever holds the state decided ({@link Chan#SLOT_BUSY}, {@link Chan#SLOT_DONE}).
+     * The first receiver (see "The first waiter" in {@link Chan}): its state, taken under the lock and decided by CAS
+     * with or without it; its thread, written by the taker under the lock before it publishes the state; the item,
+     * written by the claimer that holds the state {@link Chan#SLOT_BUSY}; both cleared by the receiver itself once it
+     * has seen {@link Chan#SLOT_DONE} (or given up), before it frees the slot.
      */
     volatile int slot;
     Thread slotThread;
