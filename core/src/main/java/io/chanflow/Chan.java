@@ -1058,12 +1058,12 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
         }
         recvHead = recvTail = sendHead = sendTail = null;
         receiversMayHaveLeft();
+        Thread slotWaiter = null; // the slot's receiver, claimed with the closure too (a claim under way stands)
         int s = slotClaim();
-        if (s >= 0) { // the slot's waiter, claimed with the closure too (if a claim is under way, its outcome stands)
+        if (s >= 0) {
             slotItem = how;
-            slotDecidedLocked(s);
+            slotWaiter = slotDecided(s); // to unpark once unlocked, if it parked
         }
-        Thread slotWaiter = takeSlotWake();
         unlock();
         if (slotWaiter != null) {
             LockSupport.unpark(slotWaiter);
