@@ -62,8 +62,8 @@ import java.util.stream.Stream;
  * 1.01, 1.06, 1.24 (the last run's quartiles 0.82–1.57: noise). The variants that lost, with their figures, are in
  * {@code benchmarks/NOTEBOOK.md} under "The first waiter in the engine": senders in the slot too (select 1.26 and
  * 1.30); the claim under the lock (the waiter, spinning on the lock's own line, takes it back between the claimer's
- * lock, claim and unlock); the slot never switched off, or the switch on the hot line (one way 5–8 % slower); a newcomer that waits
- * for the slot to be freed instead of queueing (one way about 1.5× slower).
+ * lock, claim and unlock); the slot never switched off, or the switch on the hot line (one way 5–8 % slower); a
+ * newcomer that waits for the slot to be freed instead of queueing (one way about 1.5× slower).
  *
  * <p>The slot's state {@code slot} is {@link #SLOT_FREE}; {@link #SLOT_RECV} (a receiver waits, maybe spinning) or
  * {@link #SLOT_RECV_PARKED} (it announced its park, so its claimer must unpark it); {@link #SLOT_BUSY} for the few
