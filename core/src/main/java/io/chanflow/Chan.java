@@ -37,22 +37,63 @@ import java.util.stream.Stream;
  *       capacity, oldest first; all other slots are {@code null}.</li>
  *   <li>If receivers wait then {@code count == 0}; if senders wait then {@code count == capacity}. (Nodes whose
  *       owner gave up may still sit in a queue until someone unlinks them: they are skipped, never claimed.)</li>
- *   <li>Once {@code closed}, both queues are empty and stay empty, and the slot (below) takes no waiter: close
- *       claims every waiter, and no operation waits on a closed channel.</li>
+ *   <li>Once {@code closed}, both queues are empty and stay empty, and neither the slot nor the deposit (below)
+ *       takes a waiter: close claims every waiter, and no operation waits on a closed channel.</li>
+ * </ul>
+ *
+ * <h2>The waiting sender</h2>
+ * On an unbuffered channel, a blocking send that finds no receiver waits with its element in the channel's
+ * <em>deposit</em>, {@code dep}, instead of a {@link Node}: when nobody is queued it puts the element there with one
+ * CAS from {@code null}, without the lock. A receive takes it with one CAS, also without the lock, and the sender,
+ * spinning on the same word, sees it taken and frees the word for the next deposit with one more CAS. A receive
+ * that finds nothing spins a while watching the word, without the lock and without announcing itself (no write),
+ * before it locks and queues up. So a stream or a ping-pong between two goroutines moves one word, written once by
+ * each side per element, and nothing else: no lock, no node, no queue. This is the shape of
+ * {@code SynchronousQueue}'s and jox's lock-free hand-off in its one-waiter case; Go always takes the lock. Measured
+ * on the README's 2-core machine against the engine before it (see {@code benchmarks/NOTEBOOK.md}, "The waiting
+ * sender"): one way and ping-pong from behind or level with {@code SynchronousQueue} to ahead of it. The deposit is
+ * used with several carriers only ({@link Waiter#DEPOSITS}): on one, nothing crosses between cores and the node
+ * measured faster.
+ *
+ * <p>{@code dep} holds {@code null} (free: a sender may deposit without the lock), an element (a sender waits with
+ * it), a {@link Held} element (a sender waits with it, and others have queued behind it), or a {@link DepMark}:
+ * {@link #DEP_BLOCKED} (no deposit; only a lock holder may deposit, after checking the queues),
+ * {@link #DEP_TAKEN} / {@link #DEP_TAKEN_BLOCKED} (taken, the sender has not seen it yet), {@link #DEP_CLOSED}
+ * (withdrawn by a close). Invariants:
+ * <ul>
+ *   <li>{@code dep == null} only while no live node is queued, no receiver waits in the slot, and the channel is
+ *       open. Whoever queues a node or takes the slot first moves {@code dep} off {@code null} under the lock
+ *       ({@link #depBlock}: {@code null} to blocked, taken to taken-and-blocked, an element to {@link Held}; a
+ *       receiver takes an element instead of queueing), and so does a close ({@link #depClose}). Only the
+ *       depositor moves {@code dep} back to {@code null}, from {@link #DEP_TAKEN} (its acknowledgement) or from its
+ *       own plain element (withdrawing it on interrupt or timeout), both states in which nobody queued since.</li>
+ *   <li>A deposited element is older than every queued sender (they queued because it was there), so every
+ *       receive takes the deposit before the send queue ({@link #receiveNow}, and a receive's lock-free start):
+ *       FIFO order holds. A deposit is never made while a live receiver waits, so a receiver that queues while a
+ *       deposit lands (a select's enqueue) is the only live one, and takes it ({@link #enqueue}).</li>
+ *   <li>Exactly one CAS decides a deposit: a take, the depositor's withdrawal, or a close. Only the depositor moves
+ *       on from a taken or closed state (to {@code null} or {@link #DEP_BLOCKED}), so no other sender can reuse the
+ *       word before the depositor has seen its outcome: no ABA, even for equal elements.</li>
+ *   <li>The depositor announces its park by writing {@code depThread} (volatile) and then re-reading {@code dep}; a
+ *       taker or a close CASes {@code dep} and then reads {@code depThread}: one of them sees the other, so no
+ *       wake-up is lost. The depositor clears {@code depThread} before any write that lets another sender deposit.
+ *       A taker that holds the lock leaves the unpark to the unlocker ({@code slotWake}).</li>
+ *   <li>Selects never deposit (a select's waiter spans several channels): a select's send queues a node.</li>
  * </ul>
  *
  * <h2>The first waiter</h2>
  * On an unbuffered channel (which no feed feeds), a blocking receive that finds no sender and nobody queued waits
  * in the <em>slot</em> instead of a {@link Node}: three fields of the channel itself ({@code slot},
  * {@code slotThread}, {@code slotItem}). A sender hands it the element with one CAS on {@code slot}, without taking
- * the lock, and the receiver allocates nothing. In a ping-pong between two goroutines every hand-off goes this way.
+ * the lock, and the receiver allocates nothing.
  * Go has no such slot (its waiters are always {@code sudog}s in the queue, and it takes the lock for every
  * operation); it is the one-waiter case of {@code SynchronousQueue}'s and jox's lock-free designs, kept beside the
  * locked queue, which serves everything else.
  *
- * <p>Only receivers take the slot. A sender waiting there made a select over unbuffered channels slower, since its
- * selecting receiver then claims the sender on the line the sender spins on; and a stream (one way, the producer
- * ahead) does not gain from it either: the sender comes back for its next send before the receiver it just served
+ * <p>Since the deposit, a receiver takes the slot only after it has spun without finding a deposit: the slot now
+ * serves a receiver that waits long, and receivers that queue behind it. Only receivers take the slot (senders have
+ * the deposit). A stream (one way, the producer
+ * ahead) does not gain from it: the sender comes back for its next send before the receiver it just served
  * has freed the slot, so it queues a node, and the receiver's freeing writes contend with it for the channel's line.
  * So a channel counts such misses ({@link #slotMissed}) and, after a few dozen net of the slots taken, stops offering
  * the slot for good. Whether to look at the slot before locking is read from {@code slotMode}, on a line nobody
@@ -133,11 +174,13 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
     private static final AtomicLong IDS = new AtomicLong();
     private static final VarHandle LOCK;
     private static final VarHandle SLOT;
+    private static final VarHandle DEP;
 
     static {
         try {
             LOCK = MethodHandles.lookup().findVarHandle(ChanHotFields.class, "lock", int.class);
             SLOT = MethodHandles.lookup().findVarHandle(ChanHotFields.class, "slot", int.class);
+            DEP = MethodHandles.lookup().findVarHandle(ChanDepFields.class, "dep", Object.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -212,10 +255,10 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
      * What a goroutine dump shows for a goroutine parked in the slot, which has no {@link Node} to show: made only
      * by a goroutine about to park, so the hand-offs that never park allocate nothing.
      */
-    record SlotWait(Chan<?> chan) {
+    record SlotWait(Chan<?> chan, boolean send) {
         @Override
         public String toString() {
-            return "chan receive on " + chan;
+            return (send ? "chan send on " : "chan receive on ") + chan;
         }
     }
 
@@ -370,7 +413,7 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
         Goroutine g = Goroutine.current();
         Object blocker = this;
         if (g != null) {
-            blocker = new SlotWait(this);
+            blocker = new SlotWait(this, false);
             g.blockedOn(blocker);
         }
         boolean interrupted = false;
@@ -433,6 +476,245 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
         slotThread = null;
         SLOT.setRelease(this, SLOT_FREE);
         return r;
+    }
+
+    // ---------------------------------------------------------------- the deposit (see "The waiting sender")
+
+    /** A state of {@code dep} other than a deposited element. */
+    static final class DepMark {
+        private final String name;
+
+        private DepMark(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** {@code dep}: no deposit, and none may be made without the lock (someone may be queued, or it is closed). */
+    static final DepMark DEP_BLOCKED = new DepMark("DEP_BLOCKED");
+    /** {@code dep}: a receiver took the deposit; its sender has not seen it yet. */
+    static final DepMark DEP_TAKEN = new DepMark("DEP_TAKEN");
+    /** {@code dep}: as {@link #DEP_TAKEN}, and deposits are blocked: the sender leaves {@link #DEP_BLOCKED}. */
+    static final DepMark DEP_TAKEN_BLOCKED = new DepMark("DEP_TAKEN_BLOCKED");
+    /** {@code dep}: a close withdrew the deposit; its sender throws, and leaves {@link #DEP_BLOCKED}. */
+    static final DepMark DEP_CLOSED = new DepMark("DEP_CLOSED");
+
+    /** {@code dep}: a deposit that others now queue behind, so that deposits stay blocked once it is gone. */
+    static final class Held {
+        final Object item;
+
+        Held(Object item) {
+            this.item = item;
+        }
+    }
+
+    /** The element deposited in {@code d}, a value of {@code dep}, or {@code null} if it holds none. */
+    private static Object depositOf(Object d) {
+        if (d == null || d instanceof DepMark) {
+            return null;
+        }
+        return d instanceof Held h ? h.item : d;
+    }
+
+    /** Whether {@code d}, a value of {@code dep}, is still the deposit of element {@code e}. */
+    private static boolean isDeposit(Object d, Object e) {
+        return d == e || (d instanceof Held h && h.item == e);
+    }
+
+    /**
+     * Takes the deposited element, if a sender waits with one: returns it, or {@code null}. A taker holding the lock
+     * ({@code locked}) leaves a parked sender to be unparked after unlocking; one without unparks it here.
+     */
+    private Object depTake(boolean locked) {
+        for (;;) {
+            Object d = dep;
+            Object e = depositOf(d);
+            if (e == null) {
+                return null;
+            }
+            if (DEP.compareAndSet(this, d, d instanceof Held ? DEP_TAKEN_BLOCKED : DEP_TAKEN)) {
+                Thread t = depThread; // after the CAS: the sender announces its park before it re-reads dep
+                if (t != null) {
+                    if (!locked) {
+                        LockSupport.unpark(t);
+                    } else if (slotWake == null) {
+                        slotWake = t;
+                    } else {
+                        LockSupport.unpark(t); // a drain took a second deposit in one critical section: rare
+                    }
+                }
+                return e;
+            }
+        }
+    }
+
+    /**
+     * Before a goroutine queues up on an unbuffered channel (a node, or the slot): stops lock-free deposits. A
+     * receiver ({@code !send}) takes a deposit it finds instead, and returns it (it must then not queue); a sender
+     * leaves the deposit in place, marked {@link Held} so that deposits stay blocked once it is gone. Returns
+     * {@code null} otherwise. Caller holds the lock.
+     */
+    private Object depBlock(boolean send) {
+        for (;;) {
+            Object d = dep;
+            Object to;
+            if (d == null) {
+                to = DEP_BLOCKED;
+            } else if (d == DEP_TAKEN) {
+                to = DEP_TAKEN_BLOCKED;
+            } else if (d instanceof DepMark || (send && d instanceof Held)) {
+                return null;
+            } else if (!send) {
+                Object e = depTake(true);
+                if (e != null) {
+                    return e;
+                }
+                continue;
+            } else {
+                to = new Held(d);
+            }
+            if (DEP.compareAndSet(this, d, to)) {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * The close's part: blocks deposits for good and withdraws a deposit still waiting, whose sender then throws.
+     * Returns that sender's thread if it may have parked (to unpark once unlocked), else {@code null}. A deposit
+     * already taken stays taken: that hand-off came before the close. Caller holds the lock.
+     */
+    private Thread depClose() {
+        for (;;) {
+            Object d = dep;
+            Object to;
+            if (d == null) {
+                to = DEP_BLOCKED;
+            } else if (d == DEP_TAKEN) {
+                to = DEP_TAKEN_BLOCKED;
+            } else if (d instanceof DepMark) {
+                return null;
+            } else {
+                to = DEP_CLOSED;
+            }
+            if (DEP.compareAndSet(this, d, to)) {
+                return to == DEP_CLOSED ? depThread : null;
+            }
+        }
+    }
+
+    /**
+     * Waits as the sender whose element {@code e} is deposited, until a receiver takes it or a close withdraws it:
+     * spins like {@link Waiter#await}, then parks. Returns {@code true} once taken, {@code false} if {@code timed} and
+     * past {@code deadline} (withdrawn, not sent). A take that wins against an interrupt leaves the interrupt flag set.
+     *
+     * @throws InterruptedException if interrupted while parked and before a take (withdrawn, not sent)
+     */
+    private boolean depAwait(Object e, boolean timed, long deadline) throws InterruptedException {
+        Object d;
+        for (int spins = Waiter.SPINS; isDeposit(d = dep, e); spins--) {
+            if (spins <= 0) {
+                return depPark(e, timed, deadline);
+            }
+            Thread.onSpinWait();
+        }
+        return depDone(d);
+    }
+
+    private boolean depPark(Object e, boolean timed, long deadline) throws InterruptedException {
+        Thread self = Thread.currentThread();
+        Goroutine g = Goroutine.current();
+        Object blocker = this;
+        if (g != null) {
+            blocker = new SlotWait(this, true);
+            g.blockedOn(blocker);
+        }
+        boolean interrupted = false;
+        Object d;
+        try {
+            for (;;) {
+                depThread = self; // then re-read dep; a taker CASes dep and then reads depThread
+                d = dep;
+                if (!isDeposit(d, e)) {
+                    break;
+                }
+                if (interrupted || Thread.interrupted()) {
+                    interrupted = true; // giving up; if the withdrawal fails, the loop reads why and tries again
+                    depThread = null; // before a withdrawal lets another sender deposit and announce its park
+                    if (depWithdraw(d)) {
+                        throw new InterruptedException();
+                    }
+                    // Taken or closed meanwhile (the loop ends), or marked held (the loop withdraws that).
+                } else if (timed) {
+                    long remaining = deadline - System.nanoTime();
+                    if (remaining <= 0L) {
+                        depThread = null;
+                        if (depWithdraw(d)) {
+                            return false;
+                        }
+                    } else {
+                        LockSupport.parkNanos(blocker, remaining);
+                    }
+                } else {
+                    LockSupport.park(blocker);
+                }
+            }
+            depThread = null; // before the acknowledgement lets another sender deposit
+        } finally {
+            if (g != null) {
+                g.blockedOn(null);
+            }
+        }
+        if (interrupted) {
+            self.interrupt();
+        }
+        return depDone(d);
+    }
+
+    /** Withdraws the deposit {@code d}, the caller's, giving up; {@code false} if it was taken or closed first. */
+    private boolean depWithdraw(Object d) {
+        // A plain deposit means nobody queued behind it, so deposits may go on; a held one keeps them blocked.
+        return DEP.compareAndSet(this, d, d instanceof Held ? DEP_BLOCKED : null);
+    }
+
+    /**
+     * The depositor's acknowledgement of {@code d}, what replaced its deposit: frees {@code dep} for the next deposit,
+     * or leaves it blocked. Returns {@code true} (sent); throws if a close withdrew the deposit.
+     */
+    private boolean depDone(Object d) {
+        if (d == DEP_TAKEN && DEP.compareAndSet(this, DEP_TAKEN, null)) {
+            return true;
+        }
+        dep = DEP_BLOCKED; // from DEP_TAKEN_BLOCKED or DEP_CLOSED, which only this sender moves on from
+        if (d == DEP_CLOSED) {
+            throw sendOnClosed();
+        }
+        return true;
+    }
+
+    /**
+     * For a receive on an unbuffered channel that found nothing: spins without the lock and without announcing
+     * itself, taking a deposit as soon as one appears; gives up after {@link Waiter#SPINS}, or once senders queue or
+     * the channel closes. Returns the element, or {@code null}.
+     */
+    private Object depSpin() {
+        for (int spins = Waiter.SPINS; spins > 0; spins--) {
+            Object d = dep;
+            if (depositOf(d) != null) {
+                Object e = depTake(false);
+                if (e != null) {
+                    return e;
+                }
+            } else if (sendHead != null || closed) {
+                break;
+            }
+            Thread.onSpinWait();
+        }
+        return null;
     }
 
     /** Whether a {@link ChannelFeed} feeds this channel (see "Feeds"). */
@@ -506,6 +788,24 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
 
     /** Adds the node of a blocking operation (or of a select case) to its wait queue. */
     void enqueue(Node n) {
+        linkNode(n);
+        if (buf != null) {
+            return;
+        }
+        // Stop lock-free deposits while someone waits (see "The waiting sender").
+        if (n.send || !n.owner().undecided()) {
+            depBlock(true); // a deposit stays: it is older than this sender; a dead select node takes nothing
+            return;
+        }
+        Object e = depBlock(false);
+        if (e != null) {
+            // Deposited without the lock since this receiver looked. It is the only live receiver (no deposit is made
+            // while one waits), and nobody else can decide its waiter while the lock is held: the element is its.
+            pollReceiver(e);
+        }
+    }
+
+    private void linkNode(Node n) {
         n.linked = true;
         if (n.send) {
             if (sendTail == null) {
@@ -715,7 +1015,7 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
             int s = slot;
             return recvHead != null || count < capacity || s == SLOT_RECV || s == SLOT_RECV_PARKED;
         }
-        return count > 0 || sendHead != null || ring != null;
+        return count > 0 || sendHead != null || ring != null || depositOf(dep) != null;
     }
 
     boolean isClosedLocked() {
@@ -762,6 +1062,12 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
     Object receiveNow() {
         if (ring != null) {
             return feedReceiveNow();
+        }
+        if (buf == null) {
+            Object e = depTake(true); // the oldest sender, if one waits with a deposit
+            if (e != null) {
+                return e;
+            }
         }
         if (count > 0) {
             Object e = bufferTake();
@@ -874,6 +1180,9 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
         if (slotServes() && sendToSlot(e)) {
             return true;
         }
+        if (Waiter.DEPOSITS && buf == null && nanos != 0L && DEP.compareAndSet(this, null, e)) {
+            return depAwait(e, nanos > 0L, deadline); // null: nobody queued, not closed (see "The waiting sender")
+        }
         lock();
         if (closed) {
             unlock();
@@ -886,6 +1195,13 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
         if (nanos == 0L) {
             unlock();
             return false;
+        }
+        if (Waiter.DEPOSITS && buf == null && sendHead == null && recvHead == null) {
+            Object d = dep;
+            if ((d == null || d == DEP_BLOCKED) && DEP.compareAndSet(this, d, e)) {
+                unlock();
+                return depAwait(e, nanos > 0L, deadline);
+            }
         }
         slotMissed(); // then queue up, still holding the lock
         Node n = new Node(this, true, e);
@@ -916,6 +1232,15 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
             throw new InterruptedException();
         }
         long deadline = nanos > 0L ? System.nanoTime() + nanos : 0L;
+        if (buf == null) {
+            Object d = depTake(false);
+            if (d == null && nanos != 0L) {
+                d = depSpin();
+            }
+            if (d != null) {
+                return d;
+            }
+        }
         lock();
         Object e = receiveNow();
         if (e != Signal.NONE) {
@@ -929,6 +1254,13 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
         if (ring != null) {
             e = yieldForStaged();
             if (e != Signal.NONE) {
+                unlockAndRelease();
+                return e;
+            }
+        }
+        if (buf == null) {
+            e = depBlock(false);
+            if (e != null) {
                 unlockAndRelease();
                 return e;
             }
@@ -1033,6 +1365,7 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
         }
         closed = true;
         closure = how;
+        Thread depositor = depClose(); // a deposit taken before this was a hand-off before the close
         // Claim every waiter with the closure; chain the parked ones through `next` to unpark after unlocking.
         for (Node n = recvHead; n != null; ) {
             Node x = n.next;
@@ -1067,6 +1400,9 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
         unlock();
         if (slotWaiter != null) {
             LockSupport.unpark(slotWaiter);
+        }
+        if (depositor != null) {
+            LockSupport.unpark(depositor);
         }
         release(wake); // receivers given an element first, then everyone claimed with the closure
         reportTaken();
@@ -1247,7 +1583,17 @@ final class Chan<E> extends ChanHotFields implements Channel<E> {
  * two lines, as they were, it often moves two. The read-only fields (capacity, buffer, ring) follow; nobody writes
  * their line, so both cores keep a copy.
  */
-abstract class ChanHotFields {
+abstract class ChanDepFields {
+    /**
+     * The waiting sender's deposit (see "The waiting sender" in {@link Chan}): {@code null} when a sender may
+     * deposit without the lock; its element, or a {@link Chan.Held} of it, while it waits; else a
+     * {@link Chan.DepMark}. {@code depThread} is the depositor, once it announced its park.
+     */
+    volatile Object dep;
+    volatile Thread depThread;
+}
+
+abstract class ChanHotFields extends ChanDepFields {
     /** 0 free, 1 held: see {@link Chan#lock()}. */
     volatile int lock;
 
@@ -1280,4 +1626,5 @@ abstract class ChanHotFields {
 
     /** Guarded by {@code lock}: newcomers that found the slot not yet freed, less slots taken (see slotMissed). */
     int slotMisses;
+
 }

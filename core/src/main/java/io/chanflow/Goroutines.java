@@ -75,8 +75,8 @@ public final class Goroutines {
             if (before instanceof Node n) {
                 state = n.send ? GoroutineInfo.State.CHAN_SEND : GoroutineInfo.State.CHAN_RECEIVE;
                 channel = n.chan.toString();
-            } else if (before instanceof Chan.SlotWait w) { // a receiver parked in a channel's slot, without a node
-                state = GoroutineInfo.State.CHAN_RECEIVE;
+            } else if (before instanceof Chan.SlotWait w) { // parked in a channel's slot or deposit, without a node
+                state = w.send() ? GoroutineInfo.State.CHAN_SEND : GoroutineInfo.State.CHAN_RECEIVE;
                 channel = w.chan().toString();
             } else if (before instanceof GoroutineInfo.State s) {
                 state = s;

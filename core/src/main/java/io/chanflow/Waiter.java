@@ -74,6 +74,16 @@ class Waiter {
     static final int SPINS = spins();
 
     /**
+     * Whether a sender on an unbuffered channel that finds no receiver waits with its element in the channel's
+     * deposit (see "The waiting sender" in {@link Chan}) rather than in a node: on several carriers, where the
+     * deposit saves the cache-line crossings it was made for. On one carrier nothing crosses, the counterpart runs
+     * only once the sender parks, and the node measured faster (one way 0.91 of {@code SynchronousQueue}'s speed
+     * with the deposit, a tie without). Override with {@code -Dio.chanflow.deposit=true|false}.
+     */
+    static final boolean DEPOSITS = Boolean.parseBoolean(
+            System.getProperty("io.chanflow.deposit", Boolean.toString(carriers() > 1)));
+
+    /**
      * How many times a send or receive on a <em>buffered</em> channel spins before parking: 0 unless overridden with
      * {@code -Dio.chanflow.bufferedSpins=N}. A receiver that finds the buffer empty waits for a slower sender (and a
      * sender that finds it full, for a slower receiver). Spinning there makes the faster side chase the slower one
@@ -150,6 +160,12 @@ class Waiter {
             return CLAIMED_PARKED;
         }
         return LOST;
+    }
+
+    /** Whether no claim or give-up has decided this waiter yet. */
+    final boolean undecided() {
+        int s = state;
+        return s == WAITING || s == PARKED;
     }
 
     /**

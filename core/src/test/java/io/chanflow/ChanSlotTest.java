@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,11 @@ class ChanSlotTest {
     @AfterEach
     void noGoroutineLeft() {
         Spawned.assertNoGoroutineLeft();
+    }
+
+    /** The deposit is on with several carriers only (see {@link Waiter#DEPOSITS}). */
+    private static void assumeDeposits() {
+        assumeTrue(Waiter.DEPOSITS, "deposits are off on one carrier");
     }
 
     private static int slot(Channel<?> ch) {
@@ -127,14 +133,86 @@ class ChanSlotTest {
     }
 
     @Test
-    void aSenderNeverTakesTheSlot() throws Exception {
+    void aSenderNeverTakesTheSlotButWaitsInTheDeposit() throws Exception {
+        assumeDeposits();
+        Channel<Integer> ch = Channel.make();
+        Integer one = 1;
+        Spawned<Void> s = Spawned.run(() -> ch.send(one)).awaitBlocked();
+        assertEquals(Chan.SLOT_FREE, slot(ch), "a sender never waits in the slot");
+        Chan<?> c = (Chan<?>) ch;
+        assertSame(one, c.dep, "the first sender waits with its element in the deposit, without a node");
+        c.lock();
+        assertNull(c.sendHead);
+        c.unlock();
+        assertEquals(1, ch.receive());
+        s.join();
+        assertNull(c.dep, "freed by its sender for the next deposit");
+    }
+
+    @Test
+    void aSecondSenderQueuesBehindTheDepositWhichStaysBlockedUntilTheQueueIsServed() throws Exception {
+        assumeDeposits();
+        Channel<Integer> ch = Channel.make();
+        Chan<?> c = (Chan<?>) ch;
+        Integer one = 1, two = 2, three = 3;
+        Spawned<Void> first = Spawned.run(() -> ch.send(one)).awaitBlocked();
+        assertSame(one, c.dep);
+        Spawned<Void> second = Spawned.run(() -> ch.send(two)).awaitBlocked();
+        assertInstanceOf(Chan.Held.class, c.dep, "the deposit is marked: someone queued behind it");
+        assertSame(one, ((Chan.Held) c.dep).item);
+        c.lock();
+        assertNotNull(c.sendHead, "the second sender queues a node");
+        c.unlock();
+        assertEquals(1, ch.receive(), "the deposit is the oldest sender");
+        first.join();
+        assertSame(Chan.DEP_BLOCKED, c.dep, "left blocked: a sender is still queued");
+        assertFalse(ch.trySend(9), "no receiver waits");
+        assertEquals(2, ch.receive());
+        second.join();
+        Spawned<Void> third = Spawned.run(() -> ch.send(three)).awaitBlocked();
+        assertSame(three, c.dep, "with the queue empty, a sender deposits again (under the lock)");
+        assertEquals(3, ch.receive());
+        third.join();
+        assertNull(c.dep, "free: the next deposit needs no lock");
+    }
+
+    @Test
+    void closeWithdrawsTheDepositAndItsSenderThrows() throws Exception {
+        assumeDeposits();
+        Channel<Integer> ch = Channel.make();
+        Chan<?> c = (Chan<?>) ch;
+        Spawned<Void> s = Spawned.run(() -> ch.send(1)).awaitBlocked();
+        ch.close();
+        Throwable t = s.failure();
+        assertInstanceOf(ChannelClosedException.class, t);
+        assertEquals("send on closed channel", t.getMessage());
+        assertSame(Chan.DEP_BLOCKED, c.dep, "no deposit on a closed channel, ever");
+        assertTrue(ch.tryReceive().isClosed(), "the withdrawn element is not delivered");
+    }
+
+    @Test
+    void anInterruptedDepositorWithdrawsItsElementAndDepositsGoOn() throws Exception {
+        assumeDeposits();
+        Channel<Integer> ch = Channel.make();
+        Chan<?> c = (Chan<?>) ch;
+        Spawned<Void> s = Spawned.run(() -> ch.send(1)).awaitBlocked();
+        s.thread.interrupt();
+        assertInstanceOf(InterruptedException.class, s.failure());
+        assertNull(c.dep, "withdrawn; nobody queued, so the next sender may deposit without the lock");
+        assertTrue(ch.tryReceive().wouldBlock(), "the element was not sent");
+        Spawned<Void> next = Spawned.run(() -> ch.send(2)).awaitBlocked();
+        assertEquals(2, ch.receive());
+        next.join();
+    }
+
+    @Test
+    void aSenderParkedInTheDepositShowsItsSendInTheDump() throws Exception {
+        assumeDeposits();
         Channel<Integer> ch = Channel.make();
         Spawned<Void> s = Spawned.run(() -> ch.send(1)).awaitBlocked();
-        assertEquals(Chan.SLOT_FREE, slot(ch), "a sender queues a node");
-        Chan<?> c = (Chan<?>) ch;
-        c.lock();
-        assertNotNull(c.sendHead);
-        c.unlock();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Goroutines.live().stream()
+                .anyMatch(g -> g.state() == GoroutineInfo.State.CHAN_SEND
+                        && g.channel().equals(Optional.of(ch.toString()))));
         assertEquals(1, ch.receive());
         s.join();
     }

@@ -224,4 +224,57 @@ class ChannelStressTest {
         ch.send(v);
         return true;
     }
+
+    /**
+     * Plain senders on two unbuffered channels, and selects receiving from both: each element is taken exactly once.
+     * A plain send that finds no receiver waits with its element in the channel's deposit, without the lock, so
+     * deposits keep arriving while a select polls and enqueues under its locks; one that arrives on each channel
+     * while a select enqueues must go to that select once and to another receiver, never to a select already won.
+     */
+    @ParameterizedTest(name = "{0} selects")
+    @ValueSource(ints = {1, 3})
+    void selectsTakeEachElementOfPlainSendersOnUnbufferedChannelsOnce(int selects) throws Exception {
+        int perSender = 100_000, total = 2 * perSender;
+        Channel<Integer> a = Channel.make(), b = Channel.make();
+        Channel<Void> quit = Channel.make();
+        AtomicIntegerArray seen = new AtomicIntegerArray(total);
+        AtomicLong taken = new AtomicLong();
+        WaitGroup receivers = new WaitGroup();
+        for (int r = 0; r < selects; r++) {
+            receivers.go(() -> {
+                boolean[] stop = {false};
+                while (!stop[0]) {
+                    Select.select()
+                            .receive(a, v -> {
+                                seen.incrementAndGet(v);
+                                taken.incrementAndGet();
+                            })
+                            .receive(b, v -> {
+                                seen.incrementAndGet(v);
+                                taken.incrementAndGet();
+                            })
+                            .receiveOrClosed(quit, v -> stop[0] = true)
+                            .run();
+                }
+            });
+        }
+        WaitGroup senders = new WaitGroup();
+        for (Channel<Integer> ch : List.of(a, b)) {
+            int base = ch == a ? 0 : perSender;
+            senders.go(() -> {
+                for (int i = 0; i < perSender; i++) {
+                    ch.send(base + i);
+                }
+            });
+        }
+        senders.await(); // every send returned: every element was taken, and its select's handler runs next
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> taken.get() >= total);
+        quit.close();
+        receivers.await();
+        for (int i = 0; i < total; i++) {
+            if (seen.get(i) != 1) {
+                throw new AssertionError("element " + i + " taken " + seen.get(i) + " times");
+            }
+        }
+    }
 }
