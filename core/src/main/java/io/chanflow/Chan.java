@@ -90,11 +90,11 @@ import java.util.stream.Stream;
  * operation); it is the one-waiter case of {@code SynchronousQueue}'s and jox's lock-free designs, kept beside the
  * locked queue, which serves everything else.
  *
- * <p>Since the deposit, a receiver takes the slot only after it has spun without finding a deposit: the slot now
- * serves a receiver that waits long, and receivers that queue behind it. Only receivers take the slot (senders have
- * the deposit). A stream (one way, the producer
- * ahead) does not gain from it: the sender comes back for its next send before the receiver it just served
- * has freed the slot, so it queues a node, and the receiver's freeing writes contend with it for the channel's line.
+ * <p>With the deposit on (several carriers), a receiver takes the slot only after it has spun without finding a
+ * deposit, so the slot serves a receiver that waits long; on one carrier it serves every first receiver, as before.
+ * Only receivers take the slot (senders have the deposit). A stream (one way, the producer ahead) does not gain from
+ * it: the sender comes back for its next send before the receiver it just served has freed the slot, so it waits
+ * elsewhere (in the deposit, or a node), and the receiver's freeing writes contend with it for the channel's line.
  * So a channel counts such misses ({@link #slotMissed}) and, after a few dozen net of the slots taken, stops offering
  * the slot for good. Whether to look at the slot before locking is read from {@code slotMode}, on a line nobody
  * writes, so a sender whose receivers never take the slot pays nothing for it. Measured on the README's 2-core
