@@ -15,8 +15,10 @@ import java.util.concurrent.Flow;
  *       {@link #publish(CancelContext, ReceiveChannel)}</td></tr>
  *   <tr><td>blocking code that sends</td><td>a cold publisher</td><td>{@link #produce(Producer)},
  *       {@link #produce(int, Producer)}, {@link #produce(Context, int, Producer)}</td></tr>
+ *   <tr><td>blocking code that computes one value</td><td>a cold publisher of at most one element</td>
+ *       <td>{@link #value(Context, ValueProducer)}</td></tr>
  *   <tr><td>a {@code Flow.Publisher}, a {@code Flux}, a {@code Flowable}</td><td>a {@code ReceiveChannel}</td>
- *       <td>{@link #subscribe(Context, Flow.Publisher, int)},
+ *       <td>{@link #subscribe(Context, Flow.Publisher)}, {@link #subscribe(Context, Flow.Publisher, int)},
  *       {@link #subscribe(Context, org.reactivestreams.Publisher, int)}</td></tr>
  *   <tr><td>a reactive chain</td><td>a channel in its middle</td><td>{@link #processor(Context, int)}</td></tr>
  * </table>
@@ -106,6 +108,32 @@ public final class FlowChannels {
     public static <T> ChannelPublisher<T> produce(Context parent, int capacity, Undeliverable undeliverable,
                                                   Producer<T> body) {
         return ChannelPublisher.ofProducer(parent, capacity, body, undeliverable);
+    }
+
+    /**
+     * A cold publisher of what {@code body} computes: for each subscriber, {@code body} runs in a new goroutine with a
+     * context derived from {@code parent}; a value is signalled once requested, then {@code onComplete}; {@code null}
+     * completes empty; a throw is {@code onError}. See {@link ValuePublisher}.
+     */
+    public static <T> ValuePublisher<T> value(Context parent, ValueProducer<? extends T> body) {
+        return new ValuePublisher<>(parent, body, Undeliverable.DEFAULT);
+    }
+
+    /**
+     * {@link #value(Context, ValueProducer)} that reports what it cannot deliver to {@code undeliverable}. For bridges
+     * to libraries with their own hooks.
+     */
+    public static <T> ValuePublisher<T> value(Context parent, Undeliverable undeliverable,
+                                              ValueProducer<? extends T> body) {
+        return new ValuePublisher<>(parent, body, undeliverable);
+    }
+
+    /**
+     * {@link #subscribe(Context, Flow.Publisher, int)} with the capacity of {@link Flow#defaultBufferSize()} (256),
+     * the JDK's default for a {@code Flow} buffer.
+     */
+    public static <T> ReceiveChannel<T> subscribe(Context ctx, Flow.Publisher<? extends T> publisher) {
+        return subscribe(ctx, publisher, Flow.defaultBufferSize());
     }
 
     /**
