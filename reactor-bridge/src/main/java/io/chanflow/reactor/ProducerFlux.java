@@ -8,24 +8,34 @@ import reactor.core.publisher.Flux;
 
 /**
  * The {@code flux} builder's Flux: each subscriber gets its own run of the body, through the Flow bridge's producer
- * engine, with a context that carries the subscriber's Reactor context and an {@link ReactorUndeliverable} bound to
- * it. The subscriber is subscribed to the engine directly: its signals come from the engine's emitter goroutine.
+ * engine, with a context that carries the subscriber's Reactor context and a {@link ReactorBridging} bound to it.
+ * The subscriber is subscribed to the engine directly: its signals come from the engine's emitter goroutine.
  */
 final class ProducerFlux<T> extends Flux<T> {
     private final Context parent;
     private final int capacity;
     private final Producer<T> body;
 
-    ProducerFlux(Context parent, int capacity, Producer<T> body) {
+    private ProducerFlux(Context parent, int capacity, Producer<T> body) {
         this.parent = parent;
         this.capacity = capacity;
         this.body = body;
     }
 
+    /** The builder's Flux, through {@code Flux.onAssembly} so that assembly hooks see it. */
+    static <T> Flux<T> of(Context parent, int capacity, Producer<T> body) {
+        return onAssembly(new ProducerFlux<>(parent, capacity, body));
+    }
+
     @Override
     public void subscribe(CoreSubscriber<? super T> actual) {
         reactor.util.context.Context rc = actual.currentContext();
-        FlowChannels.produce(ReactorChannels.withReactorContext(parent, rc), capacity, new ReactorUndeliverable(rc),
-                body).subscribe(actual);
+        FlowChannels.produce(ReactorChannels.withReactorContext(parent, rc), capacity, body)
+                .subscribe(actual, new ReactorBridging(rc));
+    }
+
+    @Override
+    public String toString() {
+        return "ProducerFlux[cap " + capacity + "]";
     }
 }

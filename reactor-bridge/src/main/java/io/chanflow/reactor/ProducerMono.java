@@ -6,27 +6,33 @@ import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@code mono} builder's Mono: the Flow bridge's producer engine, capacity 1, whose body sends the one value the
- * {@link MonoProducer} returns (nothing for {@code null}). Signals come from the engine's emitter goroutine.
+ * The {@code mono} builder's Mono: the Flow bridge's single-value engine ({@link io.chanflow.flow.ValuePublisher}),
+ * whose goroutine runs the body and signals its value once requested. The body's context carries the subscriber's
+ * Reactor context; what cannot be delivered goes to the hooks of that context.
  */
 final class ProducerMono<T> extends Mono<T> {
     private final Context parent;
     private final MonoProducer<T> body;
 
-    ProducerMono(Context parent, MonoProducer<T> body) {
+    private ProducerMono(Context parent, MonoProducer<T> body) {
         this.parent = parent;
         this.body = body;
+    }
+
+    /** The builder's Mono, through {@code Mono.onAssembly} so that assembly hooks see it. */
+    static <T> Mono<T> of(Context parent, MonoProducer<T> body) {
+        return onAssembly(new ProducerMono<>(parent, body));
     }
 
     @Override
     public void subscribe(CoreSubscriber<? super T> actual) {
         reactor.util.context.Context rc = actual.currentContext();
-        FlowChannels.<T>produce(ReactorChannels.withReactorContext(parent, rc), 1, new ReactorUndeliverable(rc),
-                (ctx, out) -> {
-                    T value = body.produce(ctx);
-                    if (value != null) {
-                        out.send(value); // never blocks: the one slot is free
-                    }
-                }).subscribe(actual);
+        FlowChannels.value(ReactorChannels.withReactorContext(parent, rc), body)
+                .subscribe(actual, new ReactorBridging(rc));
+    }
+
+    @Override
+    public String toString() {
+        return "ProducerMono[" + body + "]";
     }
 }

@@ -33,7 +33,7 @@ public final class ReactorChannelSubscriber<T> implements CoreSubscriber<T> {
      */
     public ReactorChannelSubscriber(Context ctx, int capacity, Context.Key<?>... keys) {
         this.reactorContext = ReactorChannels.reactorContext(ctx, keys);
-        this.subscriber = new ChannelSubscriber<>(ctx, capacity, new ReactorUndeliverable(reactorContext));
+        this.subscriber = new ChannelSubscriber<>(ctx, capacity, new ReactorBridging(reactorContext));
     }
 
     /** The channel the received elements go to; see {@link ChannelSubscriber#channel()}. */

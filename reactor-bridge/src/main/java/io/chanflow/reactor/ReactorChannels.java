@@ -1,12 +1,12 @@
 package io.chanflow.reactor;
 
 import io.chanflow.ReceiveChannel;
-import io.chanflow.Received;
 import io.chanflow.context.CancelContext;
 import io.chanflow.context.Context;
+import io.chanflow.flow.Await;
 import io.chanflow.flow.FlowChannels;
 import io.chanflow.flow.Producer;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -16,6 +16,7 @@ import org.reactivestreams.Publisher;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.concurrent.Queues;
 import reactor.util.context.ContextView;
 
 /**
@@ -69,16 +70,6 @@ public final class ReactorChannels {
      */
     public static final Context.Key<ContextView> REACTOR_CONTEXT = Context.Key.of("reactor.context");
 
-    /** A Flux/Publisher to channel without an explicit prefetch uses this one, as Reactor's operators do. */
-    private static final int AWAIT_PREFETCH = 256;
-
-    /**
-     * A channel Flux is one publisher for all its (successive) subscribers, so what it cannot deliver (a throwing
-     * subscriber, §2.13) goes to Reactor's global hooks.
-     */
-    private static final ReactorUndeliverable GLOBAL_HOOKS =
-            new ReactorUndeliverable(reactor.util.context.Context.empty());
-
     private ReactorChannels() {
     }
 
@@ -91,7 +82,7 @@ public final class ReactorChannels {
      * See {@link io.chanflow.flow.ChannelPublisher} for the full contract.
      */
     public static <T> Flux<T> flux(ReceiveChannel<? extends T> channel) {
-        return new ChannelFlux<>(FlowChannels.publish(null, channel, GLOBAL_HOOKS));
+        return ChannelFlux.of(FlowChannels.publish(channel));
     }
 
     /**
@@ -100,7 +91,7 @@ public final class ReactorChannels {
      * {@code onError(Context.cause(ctx))}.
      */
     public static <T> Flux<T> flux(CancelContext ctx, ReceiveChannel<? extends T> channel) {
-        return new ChannelFlux<>(FlowChannels.publish(Objects.requireNonNull(ctx, "ctx"), channel, GLOBAL_HOOKS));
+        return ChannelFlux.of(FlowChannels.publish(Objects.requireNonNull(ctx, "ctx"), channel));
     }
 
     // ---------------------------------------------------------------- builders
@@ -130,7 +121,7 @@ public final class ReactorChannels {
         if (capacity < 0) {
             throw new IllegalArgumentException("negative capacity " + capacity);
         }
-        return new ProducerFlux<>(parent, capacity, body);
+        return ProducerFlux.of(parent, capacity, body);
     }
 
     /** A cold Mono of what {@code body} returns: {@code mono(Context.background(), body)}. */
@@ -144,7 +135,7 @@ public final class ReactorChannels {
      * {@code onComplete}; {@code null} completes empty; a throw is {@code onError}. See {@link MonoProducer}.
      */
     public static <T> Mono<T> mono(Context parent, MonoProducer<T> body) {
-        return new ProducerMono<>(Objects.requireNonNull(parent, "parent context"),
+        return ProducerMono.of(Objects.requireNonNull(parent, "parent context"),
                 Objects.requireNonNull(body, "mono body"));
     }
 
@@ -152,40 +143,62 @@ public final class ReactorChannels {
 
     /**
      * Subscribes a {@link ReactorChannelSubscriber} to {@code publisher} and returns its channel, of capacity
-     * {@code prefetch}: {@code max(prefetch, 1)} is requested up front, then 75 % of it again each time that many
+     * {@code capacity}: {@code max(capacity, 1)} is requested up front, then 75 % of it again each time that many
      * were received. Cancelling {@code ctx} cancels the subscription and fails the channel with
      * {@code Context.cause(ctx)} after the buffered elements. The subscriber's Reactor context carries {@code ctx}'s
      * values for {@code keys} (and its {@link #REACTOR_CONTEXT} view).
      *
-     * @throws IllegalArgumentException if {@code prefetch} is negative
+     * @throws IllegalArgumentException if {@code capacity} is negative
      */
-    public static <T> ReceiveChannel<T> toChannel(Context ctx, Publisher<? extends T> publisher, int prefetch,
+    public static <T> ReceiveChannel<T> toChannel(Context ctx, Publisher<? extends T> publisher, int capacity,
                                                   Context.Key<?>... keys) {
         Objects.requireNonNull(publisher, "publisher");
-        ReactorChannelSubscriber<T> s = new ReactorChannelSubscriber<>(ctx, prefetch, keys);
+        ReactorChannelSubscriber<T> s = new ReactorChannelSubscriber<>(ctx, capacity, keys);
         publisher.subscribe(s);
         return s.channel();
     }
 
+    /**
+     * {@link #toChannel(Context, Publisher, int, Context.Key[])} with Reactor's default prefetch,
+     * {@link Queues#SMALL_BUFFER_SIZE} (256 unless the {@code reactor.bufferSize.small} property says otherwise), as
+     * the capacity.
+     */
+    public static <T> ReceiveChannel<T> toChannel(Context ctx, Publisher<? extends T> publisher,
+                                                  Context.Key<?>... keys) {
+        return toChannel(ctx, publisher, Queues.SMALL_BUFFER_SIZE, keys);
+    }
+
     // ---------------------------------------------------------------- awaits
 
+    /*
+     * Every await is the Flow bridge's engine (io.chanflow.flow.Await) in Reactor's dialect: it requests exactly what
+     * it needs (first: 1, single: 2, last and list: unbounded, as blockLast and collectList do), subscribes with the
+     * Reactor context of `keys`, and maps what it finds to Reactor's exceptions. A Duration bounds the wait with a
+     * context deadline: when it passes first, the subscription is cancelled and Context.DEADLINE_EXCEEDED is thrown.
+     */
+
     /**
-     * Subscribes and blocks until {@code publisher}'s only element arrives, and returns it.
+     * Subscribes, requests 2 and blocks until {@code publisher}'s only element arrives and it completes; returns the
+     * element.
      *
      * @throws NoSuchElementException if it completed empty
      * @throws IndexOutOfBoundsException if it signalled more than one element (the subscription is then cancelled)
      * @throws CancellationException {@code ctx.err()} if {@code ctx} was cancelled first (the subscription is then
-     *         cancelled)
+     *         cancelled; nothing is subscribed if it was done on entry)
      * @throws RuntimeException the publisher's error (a checked one wrapped by {@link Exceptions#propagate})
      * @throws InterruptedException if interrupted while waiting (the subscription is then cancelled)
      */
     public static <T> T awaitSingle(Context ctx, Publisher<? extends T> publisher, Context.Key<?>... keys)
             throws InterruptedException {
-        T value = awaitSingleOrNull(ctx, publisher, keys);
-        if (value == null) {
-            throw new NoSuchElementException("Source was empty");
+        return Await.single(ctx, publisher, dialect(ctx, keys));
+    }
+
+    /** {@link #awaitSingle(Context, Publisher, Context.Key[])} that waits at most {@code timeout}. */
+    public static <T> T awaitSingle(Context ctx, Publisher<? extends T> publisher, Duration timeout,
+                                    Context.Key<?>... keys) throws InterruptedException {
+        try (CancelContext bounded = Context.withTimeout(ctx, timeout)) {
+            return Await.single(bounded, publisher, dialect(ctx, keys));
         }
-        return value;
     }
 
     /**
@@ -194,16 +207,14 @@ public final class ReactorChannels {
      */
     public static <T> T awaitSingleOrNull(Context ctx, Publisher<? extends T> publisher, Context.Key<?>... keys)
             throws InterruptedException {
-        try (CancelContext sub = Context.withCancel(ctx)) {
-            ReceiveChannel<T> ch = toChannel(sub, publisher, 1, keys);
-            T first = next(ctx, ch);
-            if (first == null) {
-                return null;
-            }
-            if (next(ctx, ch) != null) {
-                throw new IndexOutOfBoundsException("Source emitted more than one item");
-            }
-            return first;
+        return Await.singleOrElse(ctx, publisher, null, dialect(ctx, keys));
+    }
+
+    /** {@link #awaitSingleOrNull(Context, Publisher, Context.Key[])} that waits at most {@code timeout}. */
+    public static <T> T awaitSingleOrNull(Context ctx, Publisher<? extends T> publisher, Duration timeout,
+                                          Context.Key<?>... keys) throws InterruptedException {
+        try (CancelContext bounded = Context.withTimeout(ctx, timeout)) {
+            return Await.singleOrElse(bounded, publisher, null, dialect(ctx, keys));
         }
     }
 
@@ -214,7 +225,7 @@ public final class ReactorChannels {
     }
 
     /**
-     * Subscribes, blocks until the first element arrives, cancels the subscription and returns the element.
+     * Subscribes, requests exactly 1, blocks until it arrives, cancels the subscription and returns the element.
      *
      * @throws NoSuchElementException if it completed empty
      * @throws CancellationException {@code ctx.err()} if {@code ctx} was cancelled first
@@ -223,17 +234,40 @@ public final class ReactorChannels {
      */
     public static <T> T awaitFirst(Context ctx, Publisher<? extends T> publisher, Context.Key<?>... keys)
             throws InterruptedException {
-        try (CancelContext sub = Context.withCancel(ctx)) {
-            T first = next(ctx, toChannel(sub, publisher, 1, keys));
-            if (first == null) {
-                throw new NoSuchElementException("Source was empty");
-            }
-            return first;
+        return Await.first(ctx, publisher, dialect(ctx, keys));
+    }
+
+    /** {@link #awaitFirst(Context, Publisher, Context.Key[])} that waits at most {@code timeout}. */
+    public static <T> T awaitFirst(Context ctx, Publisher<? extends T> publisher, Duration timeout,
+                                   Context.Key<?>... keys) throws InterruptedException {
+        try (CancelContext bounded = Context.withTimeout(ctx, timeout)) {
+            return Await.first(bounded, publisher, dialect(ctx, keys));
         }
     }
 
+    /** {@link #awaitFirst} that returns {@code null} for a publisher that completed empty. */
+    public static <T> T awaitFirstOrNull(Context ctx, Publisher<? extends T> publisher, Context.Key<?>... keys)
+            throws InterruptedException {
+        return Await.firstOrElse(ctx, publisher, null, dialect(ctx, keys));
+    }
+
+    /** {@link #awaitFirstOrNull(Context, Publisher, Context.Key[])} that waits at most {@code timeout}. */
+    public static <T> T awaitFirstOrNull(Context ctx, Publisher<? extends T> publisher, Duration timeout,
+                                         Context.Key<?>... keys) throws InterruptedException {
+        try (CancelContext bounded = Context.withTimeout(ctx, timeout)) {
+            return Await.firstOrElse(bounded, publisher, null, dialect(ctx, keys));
+        }
+    }
+
+    /** {@link #awaitFirst} that returns {@code defaultValue} for a publisher that completed empty. */
+    public static <T> T awaitFirstOrDefault(Context ctx, Publisher<? extends T> publisher, T defaultValue,
+                                            Context.Key<?>... keys) throws InterruptedException {
+        return Await.firstOrElse(ctx, publisher, Objects.requireNonNull(defaultValue, "defaultValue"),
+                dialect(ctx, keys));
+    }
+
     /**
-     * Subscribes, receives every element until completion and returns the last.
+     * Subscribes, requests everything, receives every element until completion and returns the last.
      *
      * @throws NoSuchElementException if it completed empty
      * @throws CancellationException {@code ctx.err()} if {@code ctx} was cancelled first
@@ -242,21 +276,19 @@ public final class ReactorChannels {
      */
     public static <T> T awaitLast(Context ctx, Publisher<? extends T> publisher, Context.Key<?>... keys)
             throws InterruptedException {
-        T last = null;
-        try (CancelContext sub = Context.withCancel(ctx)) {
-            ReceiveChannel<T> ch = toChannel(sub, publisher, AWAIT_PREFETCH, keys);
-            for (T e = next(ctx, ch); e != null; e = next(ctx, ch)) {
-                last = e;
-            }
+        return Await.last(ctx, publisher, dialect(ctx, keys));
+    }
+
+    /** {@link #awaitLast(Context, Publisher, Context.Key[])} that waits at most {@code timeout}. */
+    public static <T> T awaitLast(Context ctx, Publisher<? extends T> publisher, Duration timeout,
+                                  Context.Key<?>... keys) throws InterruptedException {
+        try (CancelContext bounded = Context.withTimeout(ctx, timeout)) {
+            return Await.last(bounded, publisher, dialect(ctx, keys));
         }
-        if (last == null) {
-            throw new NoSuchElementException("Source was empty");
-        }
-        return last;
     }
 
     /**
-     * Subscribes and returns every element, in order, once the publisher completed.
+     * Subscribes, requests everything and returns every element, in order, once the publisher completed.
      *
      * @throws CancellationException {@code ctx.err()} if {@code ctx} was cancelled first
      * @throws RuntimeException the publisher's error (a checked one wrapped by {@link Exceptions#propagate})
@@ -264,30 +296,20 @@ public final class ReactorChannels {
      */
     public static <T> List<T> awaitList(Context ctx, Publisher<? extends T> publisher, Context.Key<?>... keys)
             throws InterruptedException {
-        List<T> all = new ArrayList<>();
-        try (CancelContext sub = Context.withCancel(ctx)) {
-            ReceiveChannel<T> ch = toChannel(sub, publisher, AWAIT_PREFETCH, keys);
-            for (T e = next(ctx, ch); e != null; e = next(ctx, ch)) {
-                all.add(e);
-            }
-        }
-        return all;
+        return Await.list(ctx, publisher, dialect(ctx, keys));
     }
 
-    /** The next element, or {@code null} once {@code ch} completed; the publisher's error or ctx's is thrown. */
-    private static <T> T next(Context ctx, ReceiveChannel<T> ch) throws InterruptedException {
-        Received<T> r = ch.receiveOrClosed(ctx); // throws ctx.err() if ctx is done first
-        if (r.ok()) {
-            return r.value();
+    /** {@link #awaitList(Context, Publisher, Context.Key[])} that waits at most {@code timeout}. */
+    public static <T> List<T> awaitList(Context ctx, Publisher<? extends T> publisher, Duration timeout,
+                                        Context.Key<?>... keys) throws InterruptedException {
+        try (CancelContext bounded = Context.withTimeout(ctx, timeout)) {
+            return Await.list(bounded, publisher, dialect(ctx, keys));
         }
-        Throwable cause = r.cause();
-        if (cause == null) {
-            return null;
-        }
-        if (cause instanceof CancellationException && ctx.err() != null) {
-            throw ctx.err(); // the subscriber's cancellation by ctx won the race with the receive's
-        }
-        throw Exceptions.propagate(cause);
+    }
+
+    /** Reactor's terms for the await engine, subscribing with the Reactor context of {@code ctx} and {@code keys}. */
+    private static Await.Dialect dialect(Context ctx, Context.Key<?>... keys) {
+        return new ReactorDialect(reactorContext(ctx, keys));
     }
 
     // ---------------------------------------------------------------- context mapping

@@ -2,6 +2,7 @@ package io.chanflow.rxjava3;
 
 import io.chanflow.flow.ChannelPublisher;
 import io.reactivex.rxjava3.core.Flowable;
+import io.reactivex.rxjava3.plugins.RxJavaPlugins;
 import org.reactivestreams.Subscriber;
 
 /**
@@ -12,8 +13,13 @@ import org.reactivestreams.Subscriber;
 final class ChannelFlowable<T> extends Flowable<T> {
     private final ChannelPublisher<T> source;
 
-    ChannelFlowable(ChannelPublisher<T> source) {
+    private ChannelFlowable(ChannelPublisher<T> source) {
         this.source = source;
+    }
+
+    /** The Flowable of {@code source}, through {@link RxJavaPlugins#onAssembly} so that assembly hooks see it. */
+    static <T> Flowable<T> of(ChannelPublisher<T> source) {
+        return RxJavaPlugins.onAssembly(new ChannelFlowable<>(source));
     }
 
     @Override

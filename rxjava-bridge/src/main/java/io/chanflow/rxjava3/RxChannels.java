@@ -1,12 +1,10 @@
 package io.chanflow.rxjava3;
 
-import io.chanflow.Channel;
 import io.chanflow.ContextTask;
-import io.chanflow.Go;
 import io.chanflow.ReceiveChannel;
-import io.chanflow.Received;
 import io.chanflow.context.CancelContext;
 import io.chanflow.context.Context;
+import io.chanflow.flow.Await;
 import io.chanflow.flow.ChannelSubscriber;
 import io.chanflow.flow.FlowChannels;
 import io.chanflow.flow.Producer;
@@ -15,16 +13,14 @@ import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Maybe;
 import io.reactivex.rxjava3.core.Single;
-import io.reactivex.rxjava3.disposables.Disposable;
 import io.reactivex.rxjava3.plugins.RxJavaPlugins;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
-import java.util.function.Predicate;
 import org.reactivestreams.Publisher;
 
 /**
@@ -55,9 +51,6 @@ import org.reactivestreams.Publisher;
  * undeliverable errors. RxJava has no hook for discarded elements: an element dropped by a cancel is let go.
  */
 public final class RxChannels {
-    /** Capacity of the channel the {@code await*} methods that read a whole stream receive through. */
-    private static final int AWAIT_CAPACITY = 128;
-
     private RxChannels() {
     }
 
@@ -70,7 +63,7 @@ public final class RxChannels {
      * goroutine. See {@link io.chanflow.flow.ChannelPublisher} for the whole contract.
      */
     public static <T> Flowable<T> flowable(ReceiveChannel<? extends T> channel) {
-        return new ChannelFlowable<>(FlowChannels.publish(null, channel, RxUndeliverable.INSTANCE));
+        return ChannelFlowable.of(FlowChannels.publish(null, channel, RxUndeliverable.INSTANCE));
     }
 
     /**
@@ -79,7 +72,7 @@ public final class RxChannels {
      * cancelled otherwise ends the subscription with {@code onError(Context.cause(ctx))}.
      */
     public static <T> Flowable<T> flowable(CancelContext ctx, ReceiveChannel<? extends T> channel) {
-        return new ChannelFlowable<>(FlowChannels.publish(Objects.requireNonNull(ctx, "ctx"), channel,
+        return ChannelFlowable.of(FlowChannels.publish(Objects.requireNonNull(ctx, "ctx"), channel,
                 RxUndeliverable.INSTANCE));
     }
 
@@ -109,7 +102,7 @@ public final class RxChannels {
      * @throws IllegalArgumentException if {@code capacity} is negative
      */
     public static <T> Flowable<T> flowable(Context parent, int capacity, Producer<T> body) {
-        return new ChannelFlowable<>(FlowChannels.produce(parent, capacity, RxUndeliverable.INSTANCE, body));
+        return ChannelFlowable.of(FlowChannels.produce(parent, capacity, RxUndeliverable.INSTANCE, body));
     }
 
     // ---------------------------------------------------------------- Publisher -> channel
@@ -129,6 +122,14 @@ public final class RxChannels {
         ChannelSubscriber<T> s = subscriber(ctx, capacity);
         publisher.subscribe(new FlowableChannelSubscriber<>(s)); // a Flowable signals it without StrictSubscriber
         return s.channel();
+    }
+
+    /**
+     * {@link #toChannel(Context, Publisher, int)} with RxJava's default buffer size, {@link Flowable#bufferSize()}
+     * (128 unless the {@code rx3.buffer-size} property says otherwise), as the capacity.
+     */
+    public static <T> ReceiveChannel<T> toChannel(Context ctx, Publisher<? extends T> publisher) {
+        return toChannel(ctx, publisher, Flowable.bufferSize());
     }
 
     /**
@@ -154,6 +155,12 @@ public final class RxChannels {
 
     // ---------------------------------------------------------------- Single, Maybe, Completable builders
 
+    /*
+     * The three builders are the Flow bridge's single-value engine (io.chanflow.flow.ValuePublisher: one goroutine
+     * runs the body and signals its outcome; disposing cancels the body's context; what cannot be delivered goes to
+     * RxJavaPlugins.onError) seen through RxJava's own fromPublisher adapters, which call RxJavaPlugins.onAssembly.
+     */
+
     /** {@link #single(Context, ContextCallable)} with {@link Context#background()} as parent. */
     public static <T> Single<T> single(ContextCallable<T> body) {
         return single(Context.background(), body);
@@ -168,26 +175,9 @@ public final class RxChannels {
      * the body returns, releasing what was derived from it.
      */
     public static <T> Single<T> single(Context parent, ContextCallable<T> body) {
-        Objects.requireNonNull(parent, "parent");
         Objects.requireNonNull(body, "body");
-        return Single.create(emitter -> {
-            CancelContext ctx = Context.withCancel(parent);
-            emitter.setCancellable(ctx::cancel);
-            Go.go("chanflow-single", () -> {
-                try {
-                    T value = body.call(ctx);
-                    if (value == null) {
-                        emitter.tryOnError(new NullPointerException("the Single's body returned null"));
-                    } else {
-                        emitter.onSuccess(value);
-                    }
-                } catch (Throwable t) {
-                    failed(ctx, t, emitter::tryOnError);
-                } finally {
-                    ctx.cancel();
-                }
-            });
-        });
+        return Single.fromPublisher(FlowChannels.value(parent, RxUndeliverable.INSTANCE,
+                ctx -> Objects.requireNonNull(body.call(ctx), "the Single's body returned null")));
     }
 
     /** {@link #maybe(Context, ContextCallable)} with {@link Context#background()} as parent. */
@@ -200,26 +190,8 @@ public final class RxChannels {
      * completes the {@code Maybe} empty.
      */
     public static <T> Maybe<T> maybe(Context parent, ContextCallable<T> body) {
-        Objects.requireNonNull(parent, "parent");
         Objects.requireNonNull(body, "body");
-        return Maybe.create(emitter -> {
-            CancelContext ctx = Context.withCancel(parent);
-            emitter.setCancellable(ctx::cancel);
-            Go.go("chanflow-maybe", () -> {
-                try {
-                    T value = body.call(ctx);
-                    if (value == null) {
-                        emitter.onComplete();
-                    } else {
-                        emitter.onSuccess(value);
-                    }
-                } catch (Throwable t) {
-                    failed(ctx, t, emitter::tryOnError);
-                } finally {
-                    ctx.cancel();
-                }
-            });
-        });
+        return Maybe.fromPublisher(FlowChannels.value(parent, RxUndeliverable.INSTANCE, body::call));
     }
 
     /** {@link #completable(Context, ContextTask)} with {@link Context#background()} as parent. */
@@ -234,35 +206,21 @@ public final class RxChannels {
      * context's own cancellation.
      */
     public static Completable completable(Context parent, ContextTask body) {
-        Objects.requireNonNull(parent, "parent");
         Objects.requireNonNull(body, "body");
-        return Completable.create(emitter -> {
-            CancelContext ctx = Context.withCancel(parent);
-            emitter.setCancellable(ctx::cancel);
-            Go.go("chanflow-completable", () -> {
-                try {
-                    body.run(ctx);
-                    emitter.onComplete();
-                } catch (Throwable t) {
-                    failed(ctx, t, emitter::tryOnError);
-                } finally {
-                    ctx.cancel();
-                }
-            });
-        });
-    }
-
-    /**
-     * A builder's body threw {@code t}: signal it, or if the observer is gone, report it — unless it is the
-     * cancellation the disposal caused, which the body was right to let propagate.
-     */
-    private static void failed(CancelContext ctx, Throwable t, Predicate<Throwable> tryOnError) {
-        if (!tryOnError.test(t) && !(t instanceof CancellationException && ctx.err() != null)) {
-            RxJavaPlugins.onError(t);
-        }
+        return Completable.fromPublisher(FlowChannels.<Object>value(parent, RxUndeliverable.INSTANCE, ctx -> {
+            body.run(ctx);
+            return null;
+        }));
     }
 
     // ---------------------------------------------------------------- blocking awaits
+
+    /*
+     * Every await is the Flow bridge's engine (io.chanflow.flow.Await) in RxJava's dialect (RxDialect): it requests
+     * exactly what it needs (first: 1, single: 2, last and list: unbounded, as blockingLast does), and a Duration
+     * bounds the wait with a context deadline (Context.DEADLINE_EXCEEDED when it passes first). A Single, Maybe or
+     * Completable is awaited through its toFlowable().
+     */
 
     /**
      * Subscribes to {@code single} and waits for its value.
@@ -273,24 +231,32 @@ public final class RxChannels {
      * @throws CompletionException wrapping the {@code Single}'s error if it is a checked exception; an unchecked
      *     one is thrown as it is
      */
-    public static <T> T await(Context ctx, Single<T> single) throws InterruptedException {
-        Objects.requireNonNull(single, "single");
-        Channel<Outcome<T>> result = outcomeChannel(ctx);
-        Disposable d = single.subscribe(v -> result.trySend(Outcome.value(v)),
-                e -> result.trySend(Outcome.error(e)));
-        return waitFor(ctx, result, d).valueOrThrow();
+    public static <T> T await(Context ctx, Single<? extends T> single) throws InterruptedException {
+        return Await.first(ctx, Objects.requireNonNull(single, "single").toFlowable(), RxDialect.INSTANCE);
+    }
+
+    /** {@link #await(Context, Single)} that waits at most {@code timeout}. */
+    public static <T> T await(Context ctx, Single<? extends T> single, Duration timeout) throws InterruptedException {
+        try (CancelContext bounded = Context.withTimeout(ctx, timeout)) {
+            return await(bounded, single);
+        }
     }
 
     /**
      * Subscribes to {@code maybe} and waits for its value: empty if it completed without one. Cancellation,
      * interruption and errors as for {@link #await(Context, Single)}.
      */
-    public static <T> Optional<T> await(Context ctx, Maybe<T> maybe) throws InterruptedException {
-        Objects.requireNonNull(maybe, "maybe");
-        Channel<Outcome<T>> result = outcomeChannel(ctx);
-        Disposable d = maybe.subscribe(v -> result.trySend(Outcome.value(v)),
-                e -> result.trySend(Outcome.error(e)), () -> result.trySend(Outcome.empty()));
-        return Optional.ofNullable(waitFor(ctx, result, d).valueOrThrow());
+    public static <T> Optional<T> await(Context ctx, Maybe<? extends T> maybe) throws InterruptedException {
+        return Optional.ofNullable(Await.firstOrElse(ctx, Objects.requireNonNull(maybe, "maybe").toFlowable(), null,
+                RxDialect.INSTANCE));
+    }
+
+    /** {@link #await(Context, Maybe)} that waits at most {@code timeout}. */
+    public static <T> Optional<T> await(Context ctx, Maybe<? extends T> maybe, Duration timeout)
+            throws InterruptedException {
+        try (CancelContext bounded = Context.withTimeout(ctx, timeout)) {
+            return await(bounded, maybe);
+        }
     }
 
     /**
@@ -298,15 +264,19 @@ public final class RxChannels {
      * {@link #await(Context, Single)}.
      */
     public static void await(Context ctx, Completable completable) throws InterruptedException {
-        Objects.requireNonNull(completable, "completable");
-        Channel<Outcome<Object>> result = outcomeChannel(ctx);
-        Disposable d = completable.subscribe(() -> result.trySend(Outcome.empty()),
-                e -> result.trySend(Outcome.error(e)));
-        waitFor(ctx, result, d).valueOrThrow();
+        Await.firstOrElse(ctx, Objects.requireNonNull(completable, "completable").toFlowable(), null,
+                RxDialect.INSTANCE);
+    }
+
+    /** {@link #await(Context, Completable)} that waits at most {@code timeout}. */
+    public static void await(Context ctx, Completable completable, Duration timeout) throws InterruptedException {
+        try (CancelContext bounded = Context.withTimeout(ctx, timeout)) {
+            await(bounded, completable);
+        }
     }
 
     /**
-     * Subscribes to {@code publisher}, requests one element, waits for it and cancels.
+     * Subscribes to {@code publisher}, requests exactly one element, waits for it and cancels.
      *
      * @throws NoSuchElementException if the publisher completed without an element
      * @throws CancellationException {@code ctx.err()} if {@code ctx} was done first; the subscription is cancelled
@@ -314,14 +284,39 @@ public final class RxChannels {
      * @throws CompletionException wrapping the publisher's error if it is a checked exception; an unchecked one is
      *     thrown as it is
      */
-    public static <T> T awaitFirst(Context ctx, Publisher<T> publisher) throws InterruptedException {
-        return read(ctx, publisher, 0, ch -> {
-            Received<T> r = next(ctx, ch);
-            if (!r.ok()) {
-                throw new NoSuchElementException("the publisher completed without an element");
-            }
-            return r.value();
-        });
+    public static <T> T awaitFirst(Context ctx, Publisher<? extends T> publisher) throws InterruptedException {
+        return Await.first(ctx, publisher, RxDialect.INSTANCE);
+    }
+
+    /** {@link #awaitFirst(Context, Publisher)} that waits at most {@code timeout}. */
+    public static <T> T awaitFirst(Context ctx, Publisher<? extends T> publisher, Duration timeout)
+            throws InterruptedException {
+        try (CancelContext bounded = Context.withTimeout(ctx, timeout)) {
+            return Await.first(bounded, publisher, RxDialect.INSTANCE);
+        }
+    }
+
+    /** {@link #awaitFirst(Context, Publisher)} that returns {@code null} for a publisher that completed empty. */
+    public static <T> T awaitFirstOrNull(Context ctx, Publisher<? extends T> publisher) throws InterruptedException {
+        return Await.firstOrElse(ctx, publisher, null, RxDialect.INSTANCE);
+    }
+
+    /** {@link #awaitFirstOrNull(Context, Publisher)} that waits at most {@code timeout}. */
+    public static <T> T awaitFirstOrNull(Context ctx, Publisher<? extends T> publisher, Duration timeout)
+            throws InterruptedException {
+        try (CancelContext bounded = Context.withTimeout(ctx, timeout)) {
+            return Await.firstOrElse(bounded, publisher, null, RxDialect.INSTANCE);
+        }
+    }
+
+    /**
+     * {@link #awaitFirst(Context, Publisher)} that returns {@code defaultValue} for a publisher that completed empty
+     * (RxJava's {@code blockingFirst(defaultItem)}).
+     */
+    public static <T> T awaitFirstOrDefault(Context ctx, Publisher<? extends T> publisher, T defaultValue)
+            throws InterruptedException {
+        return Await.firstOrElse(ctx, publisher, Objects.requireNonNull(defaultValue, "defaultValue"),
+                RxDialect.INSTANCE);
     }
 
     /**
@@ -333,145 +328,52 @@ public final class RxChannels {
      * @throws InterruptedException as for {@link #awaitFirst}
      * @throws CompletionException as for {@link #awaitFirst}
      */
-    public static <T> T awaitSingle(Context ctx, Publisher<T> publisher) throws InterruptedException {
-        return read(ctx, publisher, 2, ch -> {
-            Received<T> first = next(ctx, ch);
-            if (!first.ok()) {
-                throw new NoSuchElementException("the publisher completed without an element");
-            }
-            if (next(ctx, ch).ok()) {
-                throw new IllegalArgumentException("the publisher signalled more than one element");
-            }
-            return first.value();
-        });
+    public static <T> T awaitSingle(Context ctx, Publisher<? extends T> publisher) throws InterruptedException {
+        return Await.single(ctx, publisher, RxDialect.INSTANCE);
+    }
+
+    /** {@link #awaitSingle(Context, Publisher)} that waits at most {@code timeout}. */
+    public static <T> T awaitSingle(Context ctx, Publisher<? extends T> publisher, Duration timeout)
+            throws InterruptedException {
+        try (CancelContext bounded = Context.withTimeout(ctx, timeout)) {
+            return Await.single(bounded, publisher, RxDialect.INSTANCE);
+        }
     }
 
     /**
-     * Subscribes to {@code publisher} and waits for it to complete, returning its last element. Elements are
-     * received through a bounded channel, so a long stream needs no more memory than one element.
+     * Subscribes to {@code publisher}, requests everything, and waits for it to complete, returning its last element
+     * (only the last is kept).
      *
      * @throws NoSuchElementException if the publisher completed without an element
      * @throws CancellationException as for {@link #awaitFirst}
      * @throws InterruptedException as for {@link #awaitFirst}
      * @throws CompletionException as for {@link #awaitFirst}
      */
-    public static <T> T awaitLast(Context ctx, Publisher<T> publisher) throws InterruptedException {
-        return read(ctx, publisher, AWAIT_CAPACITY, ch -> {
-            T last = null;
-            for (Received<T> r = next(ctx, ch); r.ok(); r = next(ctx, ch)) {
-                last = r.value();
-            }
-            if (last == null) {
-                throw new NoSuchElementException("the publisher completed without an element");
-            }
-            return last;
-        });
+    public static <T> T awaitLast(Context ctx, Publisher<? extends T> publisher) throws InterruptedException {
+        return Await.last(ctx, publisher, RxDialect.INSTANCE);
     }
 
-    /**
-     * Subscribes to {@code publisher} and waits for it to complete, returning all its elements in order (an empty
-     * list if there were none). Cancellation, interruption and errors as for {@link #awaitFirst}.
-     */
-    public static <T> List<T> awaitList(Context ctx, Publisher<T> publisher) throws InterruptedException {
-        return read(ctx, publisher, AWAIT_CAPACITY, ch -> {
-            List<T> all = new ArrayList<>();
-            for (Received<T> r = next(ctx, ch); r.ok(); r = next(ctx, ch)) {
-                all.add(r.value());
-            }
-            return all;
-        });
-    }
-
-    /** What an {@code await*} does with the channel it subscribed. */
-    @FunctionalInterface
-    private interface Reader<T, R> {
-        R read(ReceiveChannel<T> ch) throws InterruptedException;
-    }
-
-    /**
-     * Subscribes {@code publisher} to a channel of {@code capacity} under a child of {@code ctx}, reads it, then
-     * cancels that child: a subscription the reader did not see to its end is cancelled.
-     */
-    private static <T, R> R read(Context ctx, Publisher<T> publisher, int capacity, Reader<T, R> reader)
+    /** {@link #awaitLast(Context, Publisher)} that waits at most {@code timeout}. */
+    public static <T> T awaitLast(Context ctx, Publisher<? extends T> publisher, Duration timeout)
             throws InterruptedException {
-        Objects.requireNonNull(publisher, "publisher");
-        throwIfDone(ctx);
-        CancelContext scope = Context.withCancel(ctx);
-        try {
-            return reader.read(toChannel(scope, publisher, capacity));
-        } finally {
-            scope.cancel();
+        try (CancelContext bounded = Context.withTimeout(ctx, timeout)) {
+            return Await.last(bounded, publisher, RxDialect.INSTANCE);
         }
     }
 
     /**
-     * The next element or the closure of {@code ch}; a closure with an error throws it, and a closure that is the
-     * cancellation of {@code ctx} throws {@code ctx.err()}.
+     * Subscribes to {@code publisher}, requests everything, and waits for it to complete, returning all its elements
+     * in order (an empty list if there were none). Cancellation, interruption and errors as for {@link #awaitFirst}.
      */
-    private static <T> Received<T> next(Context ctx, ReceiveChannel<T> ch) throws InterruptedException {
-        Received<T> r = ch.receiveOrClosed(ctx);
-        if (r.isClosed() && r.cause() != null) {
-            CancellationException err = ctx.err();
-            if (err != null && r.cause() instanceof CancellationException) {
-                throw err;
-            }
-            throw rethrowable(r.cause());
-        }
-        return r;
+    public static <T> List<T> awaitList(Context ctx, Publisher<? extends T> publisher) throws InterruptedException {
+        return Await.list(ctx, publisher, RxDialect.INSTANCE);
     }
 
-    private static <T> Channel<Outcome<T>> outcomeChannel(Context ctx) {
-        throwIfDone(ctx);
-        return Channel.make(1);
-    }
-
-    private static void throwIfDone(Context ctx) {
-        CancellationException err = Objects.requireNonNull(ctx, "ctx").err();
-        if (err != null) {
-            throw err;
-        }
-    }
-
-    /** Waits for the one outcome; disposes {@code d} if {@code ctx} or an interrupt comes first. */
-    private static <T> Outcome<T> waitFor(Context ctx, Channel<Outcome<T>> result, Disposable d)
+    /** {@link #awaitList(Context, Publisher)} that waits at most {@code timeout}. */
+    public static <T> List<T> awaitList(Context ctx, Publisher<? extends T> publisher, Duration timeout)
             throws InterruptedException {
-        try {
-            return result.receive(ctx);
-        } catch (CancellationException | InterruptedException e) {
-            d.dispose();
-            throw e;
-        }
-    }
-
-    private static RuntimeException rethrowable(Throwable t) {
-        if (t instanceof RuntimeException re) {
-            return re;
-        }
-        if (t instanceof Error err) {
-            throw err;
-        }
-        return new CompletionException(t);
-    }
-
-    /** How a {@code Single}, {@code Maybe} or {@code Completable} ended. */
-    private record Outcome<T>(T value, Throwable error) {
-        static <T> Outcome<T> value(T v) {
-            return new Outcome<>(v, null);
-        }
-
-        static <T> Outcome<T> error(Throwable e) {
-            return new Outcome<>(null, e);
-        }
-
-        static <T> Outcome<T> empty() {
-            return new Outcome<>(null, null);
-        }
-
-        T valueOrThrow() {
-            if (error != null) {
-                throw rethrowable(error);
-            }
-            return value;
+        try (CancelContext bounded = Context.withTimeout(ctx, timeout)) {
+            return Await.list(bounded, publisher, RxDialect.INSTANCE);
         }
     }
 }

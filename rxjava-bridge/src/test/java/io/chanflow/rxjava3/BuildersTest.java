@@ -30,12 +30,17 @@ class BuildersTest {
     @Test
     void singleSignalsTheBodysResultFromItsGoroutine() {
         AtomicReference<Thread> thread = new AtomicReference<>();
-        TestObserver<String> to = RxChannels.single(ctx -> "done")
+        AtomicReference<Thread> body = new AtomicReference<>();
+        TestObserver<String> to = RxChannels.single(ctx -> {
+                    body.set(Thread.currentThread());
+                    return "done";
+                })
                 .doOnSuccess(v -> thread.set(Thread.currentThread()))
                 .test();
         to.awaitDone(10, TimeUnit.SECONDS).assertValue("done").assertComplete();
         assertTrue(thread.get().isVirtual());
-        assertEquals("chanflow-single", thread.get().getName());
+        assertSame(body.get(), thread.get(), "signalled by the body's goroutine");
+        assertEquals("chanflow-value", thread.get().getName());
     }
 
     @Test
