@@ -2,6 +2,7 @@ package io.chanflow.flow;
 
 import io.chanflow.Go;
 import io.chanflow.ReceiveChannel;
+import io.chanflow.context.AfterFunc;
 import io.chanflow.context.CancelContext;
 import io.chanflow.context.Context;
 import java.util.Objects;
@@ -192,14 +193,19 @@ public final class ValuePublisher<T> implements Flow.Publisher<T>, org.reactives
 
         /** Parks until there is demand (if a value waits for it), a cancel, a bad request or an outside cancel. */
         private void awaitDemandOrEnd(boolean needsDemand) {
-            if (!needsDemand) {
+            if (!needsDemand || demand.get() != 0L) {
                 return;
             }
             parked = Thread.currentThread();
-            while (demand.get() == 0L && !cancelled && badRequest == null && ctx.err() == null) {
-                LockSupport.park(this);
+            AfterFunc waker = Context.afterFunc(ctx, this::wake); // the parent's cancel ends the wait too
+            try {
+                while (demand.get() == 0L && !cancelled && badRequest == null && ctx.err() == null) {
+                    LockSupport.park(this);
+                }
+            } finally {
+                waker.stop();
+                parked = null;
             }
-            parked = null;
         }
 
         private void signalError(Throwable t) {
