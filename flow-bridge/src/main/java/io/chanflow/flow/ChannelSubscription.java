@@ -83,8 +83,11 @@ final class ChannelSubscription<T> implements BridgeSubscription {
     private final boolean ownsCtx;
     /** Where elements and errors go that can no longer be signalled, and how the bridge presents this subscription. */
     private final Bridging bridging;
-    /** The previous subscription of the same unicast publisher, whose emitter must end first; or {@code null}. */
-    private final ChannelSubscription<T> predecessor;
+    /**
+     * The previous subscription of the same unicast publisher, whose emitter must end first; or {@code null}. Emitter
+     * only: cleared once that emitter ended, so a long run of resubscriptions does not keep every ended one alive.
+     */
+    private ChannelSubscription<T> predecessor;
 
     private final AtomicLong demand = new AtomicLong();
     /** Emitter only, owned sources only: the elements of one {@code drainTo}, signalled in order, then cleared. */
@@ -147,7 +150,7 @@ final class ChannelSubscription<T> implements BridgeSubscription {
 
     /** {@code true} while this subscription may still signal: neither cancelled nor terminated. */
     boolean isActive() {
-        return !cancelled;
+        return !cancelled && !terminated;
     }
 
     void wake() {
@@ -178,6 +181,9 @@ final class ChannelSubscription<T> implements BridgeSubscription {
             }
             if (predecessor != null) {
                 awaitPredecessor(true);
+                if (predecessor.ended) {
+                    predecessor = null; // nothing more to wait for: let the ended one go
+                }
             }
             for (;;) {
                 if (cancelled) {
@@ -260,6 +266,7 @@ final class ChannelSubscription<T> implements BridgeSubscription {
             }
             if (predecessor != null) {
                 awaitPredecessor(false); // cancelled while waiting: still end after it, so the chain stays in order
+                predecessor = null;
             }
             ended = true; // the last touch of the source is behind: the successor may start
             ChannelSubscription<T> next = successor;

@@ -424,6 +424,51 @@ class ChannelPublisherTest {
         }
 
         @Test
+        void aSubscriberArrivingFromInsideTheTerminalSignalIsServedNotRejected() throws Exception {
+            IllegalStateException cause = new IllegalStateException("closed with a cause");
+            Channel<Integer> ch = Channel.make(1);
+            ch.send(1);
+            ch.close(cause);
+            ChannelPublisher<Integer> p = FlowChannels.publish(ch);
+            RecordingSubscriber<Integer> second = new RecordingSubscriber<>(Long.MAX_VALUE);
+            RecordingSubscriber<Integer> first = new RecordingSubscriber<>(Long.MAX_VALUE) {
+                @Override
+                public void onError(Throwable t) {
+                    p.subscribe(second); // a retry: from inside onError, before the emitter returned
+                    super.onError(t);
+                }
+            };
+            p.subscribe(first);
+            first.awaitTerminated();
+            second.awaitTerminated();
+            assertEquals(List.of(1), first.items);
+            assertSame(cause, first.error.get());
+            assertSame(cause, second.error.get(), "served: the channel's closure, not a unicast violation");
+            assertEquals(List.of(), second.items);
+        }
+
+        @Test
+        void aSubscriberArrivingFromInsideAnOutsideCancellationsOnErrorGetsTheCause() throws Exception {
+            CancelContext ctx = Context.withCancel(Context.background());
+            ChannelPublisher<Integer> p = FlowChannels.publish(ctx, Channel.<Integer>make());
+            RecordingSubscriber<Integer> second = new RecordingSubscriber<>(1);
+            RecordingSubscriber<Integer> first = new RecordingSubscriber<>(1) {
+                @Override
+                public void onError(Throwable t) {
+                    p.subscribe(second); // a retry from inside onError
+                    super.onError(t);
+                }
+            };
+            p.subscribe(first);
+            first.awaitSubscription();
+            ctx.cancel(); // from outside: onError(Context.cause(ctx))
+            first.awaitTerminated();
+            second.awaitTerminated();
+            assertSame(Context.CANCELED, first.error.get());
+            assertSame(Context.CANCELED, second.error.get(), "the context's cause, not a unicast violation");
+        }
+
+        @Test
         void nullSubscriberIsRejected() { // §1.9
             ChannelPublisher<Integer> p = FlowChannels.publish(Channel.make());
             assertThrows(NullPointerException.class, () -> p.subscribe((java.util.concurrent.Flow.Subscriber<Integer>) null));
