@@ -2,6 +2,7 @@ package io.chanflow.reactor;
 
 import io.chanflow.flow.ChannelPublisher;
 import reactor.core.CoreSubscriber;
+import reactor.core.Scannable;
 import reactor.core.publisher.Flux;
 
 /**
@@ -9,8 +10,11 @@ import reactor.core.publisher.Flux;
  * directly — no operator in between, so signals come from the engine's emitter goroutine. Each subscription's hooks
  * are looked up in its subscriber's Reactor context (a {@code doOnDiscard} downstream sees the element in flight
  * that a cancel discards).
+ *
+ * <p>{@link Scannable}: a source ({@code PARENT} absent) whose {@code BUFFERED} is the channel's {@code len},
+ * {@code PREFETCH} its {@code cap} and {@code RUN_STYLE} {@code ASYNC}; {@link #toString} names the channel.
  */
-final class ChannelFlux<T> extends Flux<T> {
+final class ChannelFlux<T> extends Flux<T> implements Scannable {
     private final ChannelPublisher<T> publisher;
 
     private ChannelFlux(ChannelPublisher<T> publisher) {
@@ -24,7 +28,26 @@ final class ChannelFlux<T> extends Flux<T> {
 
     @Override
     public void subscribe(CoreSubscriber<? super T> actual) {
-        publisher.subscribe(actual, new ReactorBridging(actual.currentContext()));
+        publisher.subscribe(actual, new ReactorBridging(actual.currentContext(), this));
+    }
+
+    @Override
+    public Object scanUnsafe(Attr key) {
+        if (key == Attr.BUFFERED) {
+            return publisher.channel().len();
+        }
+        if (key == Attr.PREFETCH) {
+            return publisher.capacity();
+        }
+        if (key == Attr.RUN_STYLE) {
+            return Attr.RunStyle.ASYNC;
+        }
+        return null;
+    }
+
+    @Override
+    public String stepName() {
+        return toString();
     }
 
     @Override
