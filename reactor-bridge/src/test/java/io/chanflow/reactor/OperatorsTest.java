@@ -1,7 +1,7 @@
 package io.chanflow.reactor;
 
-import static io.chanflow.reactor.NumberChannels.assertExactlyOnce;
-import static io.chanflow.reactor.NumberChannels.range;
+import static io.chanflow.flow.NumberChannels.assertExactlyOnce;
+import static io.chanflow.flow.NumberChannels.range;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -12,8 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.chanflow.Go;
 import io.chanflow.context.CancelContext;
 import io.chanflow.context.Context;
-import io.chanflow.reactor.NumberChannels.Endless;
-import io.chanflow.reactor.NumberChannels.Finite;
+import io.chanflow.flow.NumberChannels;
+import io.chanflow.flow.NumberChannels.Endless;
+import io.chanflow.flow.NumberChannels.Finite;
 import io.chanflow.test.CheckGoroutineLeaks;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.chanflow.rxjava3;
 
-import static io.chanflow.rxjava3.NumberChannels.assertExactlyOnce;
-import static io.chanflow.rxjava3.NumberChannels.range;
+import static io.chanflow.flow.NumberChannels.assertExactlyOnce;
+import static io.chanflow.flow.NumberChannels.range;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,9 +12,10 @@ import io.chanflow.Go;
 import io.chanflow.ReceiveChannel;
 import io.chanflow.context.CancelContext;
 import io.chanflow.context.Context;
+import io.chanflow.flow.NumberChannels;
+import io.chanflow.flow.NumberChannels.Endless;
+import io.chanflow.flow.NumberChannels.Finite;
 import io.chanflow.patterns.Patterns;
-import io.chanflow.rxjava3.NumberChannels.Endless;
-import io.chanflow.rxjava3.NumberChannels.Finite;
 import io.chanflow.test.CheckGoroutineLeaks;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Flowable;

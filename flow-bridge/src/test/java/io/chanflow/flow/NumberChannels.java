@@ -1,4 +1,4 @@
-package io.chanflow.reactor;
+package io.chanflow.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,15 +17,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
- * Channels of numbers for {@link OperatorsTest}: a fixed run {@code from..to} ({@link Finite}) and an endless feed
+ * Channels of numbers for the bridges' operator tests (Reactor's and RxJava's {@code OperatorsTest}, which get it
+ * through this module's test jar): a fixed run {@code from..to} ({@link Finite}) and an endless feed
  * {@code 0, 1, 2, ...} ({@link Endless}), with the exactly-once check the tests end on.
  */
-final class NumberChannels {
+public final class NumberChannels {
     private NumberChannels() {
     }
 
     /** {@code from..to} (both included), as a list. */
-    static List<Integer> range(int from, int to) {
+    public static List<Integer> range(int from, int to) {
         return IntStream.rangeClosed(from, to).boxed().toList();
     }
 
@@ -34,7 +35,7 @@ final class NumberChannels {
      * none twice, nothing else.
      */
     @SafeVarargs
-    static void assertExactlyOnce(List<Integer> expected, List<? extends Integer>... parts) {
+    public static void assertExactlyOnce(List<Integer> expected, List<? extends Integer>... parts) {
         List<Integer> all = new ArrayList<>();
         for (List<? extends Integer> part : parts) {
             all.addAll(part);
@@ -47,17 +48,17 @@ final class NumberChannels {
     }
 
     /** {@code from..to} on a channel of {@code capacity}; see {@link Finite}. */
-    static Finite finite(int capacity, int from, int to) {
+    public static Finite finite(int capacity, int from, int to) {
         return new Finite(capacity, from, to);
     }
 
     /** {@code 1..n} on a channel of {@code capacity}; see {@link Finite}. */
-    static Finite finite(int capacity, int n) {
+    public static Finite finite(int capacity, int n) {
         return finite(capacity, 1, n);
     }
 
     /** An endless feed on a channel of {@code capacity}; see {@link Endless}. */
-    static Endless endless(int capacity) {
+    public static Endless endless(int capacity) {
         return new Endless(capacity);
     }
 
@@ -65,9 +66,9 @@ final class NumberChannels {
      * A channel of {@code from..to}: sent up front when they fit in its buffer (the channel then stays open until
      * {@link #closeWhenSent()}), otherwise sent in order by a goroutine that closes the channel after the last.
      */
-    static final class Finite {
-        final Channel<Integer> channel;
-        final List<Integer> all;
+    public static final class Finite {
+        public final Channel<Integer> channel;
+        public final List<Integer> all;
         private final boolean prefilled;
 
         private Finite(int capacity, int from, int to) {
@@ -89,7 +90,7 @@ final class NumberChannels {
         }
 
         /** Closes the channel after its last element: now if they were sent up front, else its goroutine does. */
-        void closeWhenSent() {
+        public void closeWhenSent() {
             if (prefilled) {
                 channel.close();
             }
@@ -106,8 +107,8 @@ final class NumberChannels {
      * blocked send then fails: that element was not sent) and closes the channel, so what is left in it can be
      * collected.
      */
-    static final class Endless {
-        final Channel<Integer> channel;
+    public static final class Endless {
+        public final Channel<Integer> channel;
         private final CancelContext ctx = Context.withCancel(Context.background());
         private final AtomicInteger sent = new AtomicInteger();
         private final CountDownLatch closed = new CountDownLatch(1);
@@ -128,7 +129,7 @@ final class NumberChannels {
         }
 
         /** Stops the feed and closes the channel; returns how many elements were sent: {@code 0..n-1}. */
-        int stop() throws InterruptedException {
+        public int stop() throws InterruptedException {
             ctx.cancel();
             assertTrue(closed.await(10, TimeUnit.SECONDS), "the feeder did not stop");
             return sent.get();
