@@ -66,7 +66,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class ChannelSubscription<T> implements BridgeSubscription {
     /** The most elements taken at once from an owned source: what {@link ReceiveChannel#drainTo} hands over per call. */
-    private static final int MAX_BATCH = 256;
+    static final int MAX_BATCH = 256;
 
     private final ChannelPublisher<T> publisher;
     private final Flow.Subscriber<? super T> subscriber;
