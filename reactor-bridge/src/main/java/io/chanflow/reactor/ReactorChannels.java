@@ -62,6 +62,21 @@ import reactor.util.context.ContextView;
  * {@code Hooks.onErrorDropped}); elements dropped by a cancel (produced ahead of demand into a builder's buffer, or
  * signalled to a subscriber after its cancel) go to {@code Operators.onDiscard} (so to a {@code doOnDiscard}
  * downstream) — both with the subscriber's Reactor context.
+ *
+ * <h2>Introspection, assembly, ThreadLocals</h2>
+ * <ul>
+ *   <li>The Fluxes and Monos made here, and the subscriptions they hand out, are {@code Scannable}:
+ *       {@code BUFFERED} is the channel's {@code len}, {@code PREFETCH} its capacity, {@code RUN_STYLE}
+ *       {@code ASYNC}; a subscription also reports {@code PARENT} (its Flux or Mono), {@code ACTUAL},
+ *       {@code CANCELLED}, {@code TERMINATED} and {@code REQUESTED_FROM_DOWNSTREAM}. Their names say which channel
+ *       they read.</li>
+ *   <li>Every source is created through {@code Flux.onAssembly}/{@code Mono.onAssembly}: assembly hooks
+ *       ({@code Hooks.onEachOperator}, {@code Hooks.onOperatorDebug()}) see it.</li>
+ *   <li>With {@code io.micrometer:context-propagation} on the class path (an optional dependency) and
+ *       {@code Hooks.enableAutomaticContextPropagation()}, the goroutines run for a subscriber (a body, the emitter
+ *       that calls {@code onNext}) run with the {@code ThreadLocal}s registered in its {@code ContextRegistry} set
+ *       from the subscriber's Reactor context.</li>
+ * </ul>
  */
 public final class ReactorChannels {
     /**
