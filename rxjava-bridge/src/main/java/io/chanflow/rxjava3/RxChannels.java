@@ -13,6 +13,7 @@ import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Maybe;
 import io.reactivex.rxjava3.core.Single;
+import io.reactivex.rxjava3.functions.Consumer;
 import io.reactivex.rxjava3.plugins.RxJavaPlugins;
 import java.time.Duration;
 import java.util.List;
@@ -76,6 +77,26 @@ public final class RxChannels {
                 RxUndeliverable.INSTANCE));
     }
 
+    /**
+     * {@link #flowable(ReceiveChannel)} with a discard hook, since RxJava has none: the one element a cancel can
+     * lose (received from the channel while a cancel arrived from another thread, so never signalled) is passed to
+     * {@code onDiscard} instead of being let go. What {@code onDiscard} throws goes to
+     * {@link RxJavaPlugins#onError}.
+     */
+    public static <T> Flowable<T> flowable(ReceiveChannel<? extends T> channel, Consumer<? super T> onDiscard) {
+        return ChannelFlowable.of(FlowChannels.publish(null, channel, RxUndeliverable.discardingTo(onDiscard)));
+    }
+
+    /**
+     * {@link #flowable(CancelContext, ReceiveChannel)} with a discard hook, as
+     * {@link #flowable(ReceiveChannel, Consumer)}.
+     */
+    public static <T> Flowable<T> flowable(CancelContext ctx, ReceiveChannel<? extends T> channel,
+                                           Consumer<? super T> onDiscard) {
+        return ChannelFlowable.of(FlowChannels.publish(Objects.requireNonNull(ctx, "ctx"), channel,
+                RxUndeliverable.discardingTo(onDiscard)));
+    }
+
     // ---------------------------------------------------------------- producer builder
 
     /**
@@ -103,6 +124,20 @@ public final class RxChannels {
      */
     public static <T> Flowable<T> flowable(Context parent, int capacity, Producer<T> body) {
         return ChannelFlowable.of(FlowChannels.produce(parent, capacity, RxUndeliverable.INSTANCE, body));
+    }
+
+    /**
+     * {@link #flowable(Context, int, Producer)} with a discard hook, since RxJava has none: the elements whose
+     * {@code send} returned but that a cancel left unsignalled (buffered ahead of demand, or taken by the emitter in
+     * the chunk it was signalling) are passed to {@code onDiscard}, once each, instead of being let go — to release
+     * what they hold. What {@code onDiscard} throws goes to {@link RxJavaPlugins#onError}.
+     *
+     * @throws IllegalArgumentException if {@code capacity} is negative
+     */
+    public static <T> Flowable<T> flowable(Context parent, int capacity, Consumer<? super T> onDiscard,
+                                           Producer<T> body) {
+        return ChannelFlowable.of(FlowChannels.produce(parent, capacity, RxUndeliverable.discardingTo(onDiscard),
+                body));
     }
 
     // ---------------------------------------------------------------- Publisher -> channel
