@@ -42,7 +42,7 @@ final class RxUndeliverable implements Undeliverable {
         return new Undeliverable() {
             @Override
             public void errorDropped(Throwable error) {
-                RxJavaPlugins.onError(error);
+                INSTANCE.errorDropped(error);
             }
 
             @Override
@@ -51,7 +51,7 @@ final class RxUndeliverable implements Undeliverable {
                 try {
                     onDiscard.accept((T) element);
                 } catch (Throwable t) {
-                    RxJavaPlugins.onError(t);
+                    INSTANCE.errorDropped(t);
                 }
             }
 
