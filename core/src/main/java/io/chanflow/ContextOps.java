@@ -1,11 +1,10 @@
 package io.chanflow;
 
-import io.chanflow.context.Context;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 
 /**
- * Channel operations bounded by a {@link Context}: Go's
+ * Channel operations bounded by a context ({@link Done}): Go's
  * {@code select { case ch <- v: case <-ctx.Done(): return ctx.Err() }} in one call, through the select engine.
  */
 final class ContextOps {
@@ -16,14 +15,14 @@ final class ContextOps {
     }
 
     /** Throws {@code ctx.err()} if the context is done. */
-    private static void checkDone(Context ctx) {
+    private static void checkDone(Done ctx) {
         CancellationException err = Objects.requireNonNull(ctx, "ctx").err();
         if (err != null) {
             throw err;
         }
     }
 
-    static void send(SendChannel<?> ch, Context ctx, Object e) throws InterruptedException {
+    static void send(SendChannel<?> ch, Done ctx, Object e) throws InterruptedException {
         Objects.requireNonNull(e, "send of null element: channels do not carry null");
         checkDone(ctx);
         SelectCases cases = new SelectCases();
@@ -35,7 +34,7 @@ final class ContextOps {
     }
 
     /** Returns the element, {@link Signal#CLOSED} or a {@link Failure}. */
-    static Object receive(ReceiveChannel<?> ch, Context ctx) throws InterruptedException {
+    static Object receive(ReceiveChannel<?> ch, Done ctx) throws InterruptedException {
         checkDone(ctx);
         SelectCases cases = new SelectCases();
         cases.addReceive(ch, NO_HANDLER, false);

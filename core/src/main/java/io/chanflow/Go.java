@@ -1,6 +1,5 @@
 package io.chanflow;
 
-import io.chanflow.context.Context;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -58,7 +57,7 @@ public final class Go {
      *
      * @return the goroutine's thread
      */
-    public static Thread go(Context ctx, ContextTask task) {
+    public static <C extends Done> Thread go(C ctx, ContextTask<? super C> task) {
         Objects.requireNonNull(ctx, "ctx");
         Objects.requireNonNull(task, "task");
         return go(() -> {

@@ -1,6 +1,5 @@
 package io.chanflow;
 
-import io.chanflow.context.Context;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.CancellationException;
@@ -72,7 +71,7 @@ public interface ReceiveChannel<E> extends Iterable<E> {
      * @throws InterruptedException if interrupted before a value was received
      */
     @SuppressWarnings("unchecked")
-    default E receive(Context ctx) throws InterruptedException {
+    default E receive(Done ctx) throws InterruptedException {
         Object r = ContextOps.receive(this, ctx);
         if (Failure.isClosure(r)) {
             throw Failure.exception(r, "receive from closed channel");
@@ -87,7 +86,7 @@ public interface ReceiveChannel<E> extends Iterable<E> {
      * @throws CancellationException {@code ctx.err()} if the context was done before a value was received
      * @throws InterruptedException if interrupted before a value was received
      */
-    default Received<E> receiveOrClosed(Context ctx) throws InterruptedException {
+    default Received<E> receiveOrClosed(Done ctx) throws InterruptedException {
         return Received.of(ContextOps.receive(this, ctx));
     }
 

@@ -1,6 +1,5 @@
 package io.chanflow;
 
-import io.chanflow.context.Context;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 
@@ -70,7 +69,7 @@ public interface SendChannel<E> {
      * @throws ChannelClosedException if the channel is or becomes closed before the element is delivered
      * @throws InterruptedException if interrupted before the element was delivered
      */
-    default void send(Context ctx, E e) throws InterruptedException {
+    default void send(Done ctx, E e) throws InterruptedException {
         ContextOps.send(this, ctx, e);
     }
 

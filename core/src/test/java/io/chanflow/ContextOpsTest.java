@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Channel operations bounded by a context, select on {@code ctx.done()}, and {@link Go#go(Context, ContextTask)}. */
+/** Channel operations bounded by a context, select on {@code ctx.done()}, and {@link Go#go(Done, ContextTask)}. */
 @Timeout(60)
 class ContextOpsTest {
 

@@ -1,6 +1,7 @@
 package io.chanflow.context;
 
 import io.chanflow.Channel;
+import io.chanflow.Done;
 import io.chanflow.ReceiveChannel;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +68,7 @@ import java.util.concurrent.CancellationException;
  * nearest Chanflow ancestor. A Chanflow context derived from such a context follows its cancellation with a
  * goroutine that waits on its {@code done()} channel, until one of the two is cancelled.
  */
-public interface Context {
+public interface Context extends Done {
 
     /** The error of a context cancelled by its cancel function: Go's {@code context.Canceled}. */
     CanceledException CANCELED = new CanceledException();
@@ -88,6 +89,7 @@ public interface Context {
      * which is never ready. Repeated calls return the same channel. Closing happens after {@link #err()} is set
      * and before {@code cancel} returns.
      */
+    @Override
     ReceiveChannel<Void> done();
 
     /**
@@ -95,6 +97,7 @@ public interface Context {
      * {@link #DEADLINE_EXCEEDED}. Once non-{@code null}, repeated calls return the same value, and {@code done()} is
      * closed.
      */
+    @Override
     CancellationException err();
 
     /**

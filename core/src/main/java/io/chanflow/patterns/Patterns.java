@@ -60,7 +60,7 @@ public final class Patterns {
     }
 
     /** Starts a goroutine bound to {@code ctx} that closes {@code out} when it ends, however it ends. */
-    private static void goClosing(Context ctx, SendChannel<?> out, ContextTask body) {
+    private static void goClosing(Context ctx, SendChannel<?> out, ContextTask<Context> body) {
         Go.go(ctx, c -> {
             try {
                 body.run(c);

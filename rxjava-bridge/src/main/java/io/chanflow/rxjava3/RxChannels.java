@@ -230,7 +230,7 @@ public final class RxChannels {
     }
 
     /** {@link #completable(Context, ContextTask)} with {@link Context#background()} as parent. */
-    public static Completable completable(ContextTask body) {
+    public static Completable completable(ContextTask<Context> body) {
         return completable(Context.background(), body);
     }
 
@@ -240,7 +240,7 @@ public final class RxChannels {
      * exception thrown after the observer disposed goes to {@link RxJavaPlugins#onError}, unless it is the
      * context's own cancellation.
      */
-    public static Completable completable(Context parent, ContextTask body) {
+    public static Completable completable(Context parent, ContextTask<Context> body) {
         Objects.requireNonNull(body, "body");
         return Completable.fromPublisher(FlowChannels.<Object>value(parent, RxUndeliverable.INSTANCE, ctx -> {
             body.run(ctx);
