@@ -1,5 +1,6 @@
 package io.chanflow;
 
+import io.chanflow.internal.Goroutine;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 

@@ -1,5 +1,7 @@
 package io.chanflow;
 
+import io.chanflow.internal.ChannelWait;
+import io.chanflow.internal.Goroutine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -72,12 +74,9 @@ public final class Goroutines {
         GoroutineInfo.State state;
         String channel = null;
         if (before != null && before == after) {
-            if (before instanceof Node n) {
-                state = n.send ? GoroutineInfo.State.CHAN_SEND : GoroutineInfo.State.CHAN_RECEIVE;
-                channel = n.chan.toString();
-            } else if (before instanceof Chan.SlotWait w) { // parked in a channel's slot or deposit, without a node
-                state = w.send() ? GoroutineInfo.State.CHAN_SEND : GoroutineInfo.State.CHAN_RECEIVE;
-                channel = w.chan().toString();
+            if (before instanceof ChannelWait w) { // a node, or a channel's slot or deposit
+                state = w.isSend() ? GoroutineInfo.State.CHAN_SEND : GoroutineInfo.State.CHAN_RECEIVE;
+                channel = w.channel().toString();
             } else if (before instanceof GoroutineInfo.State s) {
                 state = s;
             } else {

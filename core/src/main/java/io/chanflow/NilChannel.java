@@ -1,5 +1,8 @@
 package io.chanflow;
 
+import io.chanflow.internal.ChanIterator;
+import io.chanflow.internal.Nil;
+import io.chanflow.internal.Signal;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Objects;
@@ -7,7 +10,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /** Go's nil channel: every operation blocks forever; see {@link Channel#nil()}. Stateless singleton. */
-final class NilChannel<E> implements Channel<E> {
+final class NilChannel<E> implements Channel<E>, Nil {
     private static final NilChannel<?> INSTANCE = new NilChannel<>();
 
     @SuppressWarnings("unchecked")

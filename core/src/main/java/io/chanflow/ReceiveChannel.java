@@ -1,5 +1,7 @@
 package io.chanflow;
 
+import io.chanflow.internal.ContextOps;
+import io.chanflow.internal.Failure;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.CancellationException;

@@ -1,5 +1,7 @@
 package io.chanflow;
 
+import io.chanflow.internal.Failure;
+import io.chanflow.internal.Signal;
 import java.util.NoSuchElementException;
 
 /**

@@ -1,5 +1,10 @@
 package io.chanflow;
 
+import io.chanflow.internal.SelectCases;
+import io.chanflow.internal.Selector;
+import io.chanflow.internal.Failure;
+import io.chanflow.internal.Signal;
+
 /**
  * Go's {@code select}: waits on several channel operations and completes exactly one.
  *

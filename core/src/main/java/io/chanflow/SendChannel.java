@@ -1,5 +1,6 @@
 package io.chanflow;
 
+import io.chanflow.internal.ContextOps;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 

@@ -1,5 +1,6 @@
 package io.chanflow;
 
+import io.chanflow.feed.ChannelFeed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

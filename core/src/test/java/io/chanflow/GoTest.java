@@ -1,5 +1,6 @@
 package io.chanflow;
 
+import io.chanflow.internal.Goroutine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,6 @@
 package io.chanflow.flow;
 
-import io.chanflow.ChannelFeed;
+import io.chanflow.feed.ChannelFeed;
 import io.chanflow.ReceiveChannel;
 import io.chanflow.context.AfterFunc;
 import io.chanflow.context.Context;

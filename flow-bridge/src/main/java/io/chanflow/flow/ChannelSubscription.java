@@ -1,6 +1,6 @@
 package io.chanflow.flow;
 
-import io.chanflow.ChannelFeed;
+import io.chanflow.feed.ChannelFeed;
 import io.chanflow.Go;
 import io.chanflow.ReceiveChannel;
 import io.chanflow.Received;

@@ -3,7 +3,7 @@ package io.chanflow.jcstress;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
-import io.chanflow.ChannelFeed;
+import io.chanflow.feed.ChannelFeed;
 import io.chanflow.Received;
 import io.chanflow.ReceiveChannel;
 import org.openjdk.jcstress.annotations.Actor;

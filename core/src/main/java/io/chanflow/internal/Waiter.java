@@ -1,4 +1,4 @@
-package io.chanflow;
+package io.chanflow.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -62,71 +62,6 @@ class Waiter {
         }
     }
 
-    /**
-     * How many times a waiter re-reads its state, with {@link Thread#onSpinWait()}, before parking. Parking and
-     * unparking a virtual thread costs microseconds (unmount, scheduler submit, remount), while a counterpart on
-     * another carrier often arrives within a fraction of that: a short spin turns most rendezvous into a hand-off
-     * without park. With a single carrier (or CPU) the counterpart cannot run while we spin, so we do not spin.
-     * 128 is the JDK's {@code LinkedTransferQueue} figure; on the 2-core machine of the README's benchmarks,
-     * 16 to 1024 spins (with or without a {@code Thread.yield()} before parking) measured within the noise of one
-     * another. Override with {@code -Dio.chanflow.spins=N}.
-     */
-    static final int SPINS = spins();
-
-    /**
-     * Whether a sender on an unbuffered channel that finds no receiver waits with its element in the channel's
-     * deposit (see "The waiting sender" in {@link Chan}) rather than in a node: on several carriers, where the
-     * deposit saves the cache-line crossings it was made for. On one carrier nothing crosses, the counterpart runs
-     * only once the sender parks, and the node measured faster (one way 0.91 of {@code SynchronousQueue}'s speed
-     * with the deposit, a tie without). Override with {@code -Dio.chanflow.deposit=true|false}.
-     */
-    static final boolean DEPOSITS = Boolean.parseBoolean(
-            System.getProperty("io.chanflow.deposit", Boolean.toString(carriers() > 1)));
-
-    /**
-     * How many times a send or receive on a <em>buffered</em> channel spins before parking: 0 unless overridden with
-     * {@code -Dio.chanflow.bufferedSpins=N}. A receiver that finds the buffer empty waits for a slower sender (and a
-     * sender that finds it full, for a slower receiver). Spinning there makes the faster side chase the slower one
-     * element by element, both on the same cache lines of the buffer and the lock, which then cross between the
-     * cores on every element; parking lets the slower side get ahead by a batch that the faster side then takes in
-     * one run. Measured on the README's 2-core machine, JMH, same run against the same peers: one-way buffered(16)
-     * 157 ± 80 ns/item with 0 spins against 247 ± 50 with 128; 4 × 4 on buffered(1024) 140 ± 40 against 168 ± 57;
-     * a Flux consumed through a channel 143 ± 82 against 168 ± 111. A rendezvous (unbuffered channel, select) keeps
-     * {@link #SPINS}: there the counterpart is about to arrive (a one-way unbuffered transfer took about 600 ns per
-     * element without spinning against 210 with 128 spins, in a plain timing loop on the same machine).
-     */
-    static final int BUFFERED_SPINS = Math.max(0, Integer.getInteger("io.chanflow.bufferedSpins", 0));
-
-    /**
-     * How many times a virtual thread that finds a {@link ChannelFeed}'s channel empty yields its carrier, retrying
-     * after each, before it queues up and parks: 1 with more than one carrier, 0 with one; override with
-     * {@code -Dio.chanflow.feedYields=N}. Platform threads never yield there, and neither does a select (nor so the
-     * receive forms that take a {@code Context}): they queue up at once, as on any channel.
-     *
-     * <p>A receiver parked on a feed's channel makes the feed's next offer take the channel's lock and unpark it
-     * ({@link Chan#handOverStaged}), on the producer's thread, which is the slower side of a bridge; the receiver
-     * then resumes only after a scheduler's round trip, and soon catches up with the producer and parks again. A
-     * yield costs the receiver about a microsecond on its own carrier and the producer nothing: the producer
-     * stages a run of elements meanwhile, without the lock, and the receiver takes the run. On one carrier the
-     * producer runs only when the receiver leaves the carrier either way, and the yield measured a few per cent
-     * slower than parking at once. Measured on the README's 2-core machine, with its slow core-to-core round trip,
-     * in 300 alternating rounds within one JVM (Chanflow's time ÷ the native blocking iterable's): the Flow
-     * bridge's consumption of a Flux 0.72 parking at once, 0.60 with one yield; the Reactor bridge's 0.64 and 0.55;
-     * the RxJava bridge's 0.57 either way. One, two and three yields measured alike. Counted with an instrumented
-     * build on the Flow and Reactor rows: parking at once, 32–48 parks and 31–45 locked hand-overs per 1 000
-     * elements; with one yield, 26–60 yields per 1 000, 99 % of them followed by an element, and 0.2–0.3 parks.
-     */
-    static final int FEED_YIELDS = Math.max(0, Integer.getInteger("io.chanflow.feedYields", carriers() > 1 ? 1 : 0));
-
-    private static int carriers() {
-        int cpus = Runtime.getRuntime().availableProcessors();
-        return Math.min(cpus, Integer.getInteger("jdk.virtualThreadScheduler.parallelism", cpus));
-    }
-
-    private static int spins() {
-        int dflt = carriers() > 1 ? 128 : 0;
-        return Math.max(0, Integer.getInteger("io.chanflow.spins", dflt));
-    }
 
     /** The thread to unpark on a claim. */
     final Thread thread;
@@ -174,7 +109,7 @@ class Waiter {
      * wins the race against an interrupt, the interrupt flag is left set for the caller.
      */
     final int await(boolean timed, long deadline, Object blocker) {
-        return await(timed, deadline, blocker, SPINS);
+        return await(timed, deadline, blocker, Tuning.SPINS);
     }
 
     final int await(boolean timed, long deadline, Object blocker, int spinLimit) {

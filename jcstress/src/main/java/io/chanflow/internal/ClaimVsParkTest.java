@@ -1,4 +1,4 @@
-package io.chanflow;
+package io.chanflow.internal;
 
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;

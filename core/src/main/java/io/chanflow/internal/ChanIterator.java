@@ -1,5 +1,7 @@
-package io.chanflow;
+package io.chanflow.internal;
 
+import io.chanflow.ChannelIterator;
+import io.chanflow.ChannelInterruptedException;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -7,11 +9,11 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /** The {@link ChannelIterator} over any source of "element or {@link Signal#CLOSED}". */
-final class ChanIterator<E> implements ChannelIterator<E> {
+public final class ChanIterator<E> implements ChannelIterator<E> {
 
     /** A blocking receive that returns the element or {@link Signal#CLOSED}. */
     @FunctionalInterface
-    interface Source {
+    public interface Source {
         Object receive() throws InterruptedException;
     }
 
@@ -21,7 +23,7 @@ final class ChanIterator<E> implements ChannelIterator<E> {
     private boolean done;
 
     /** {@code onEarlyClose} runs when the iterator is closed before the channel was drained. */
-    ChanIterator(Source source, Runnable onEarlyClose) {
+    public ChanIterator(Source source, Runnable onEarlyClose) {
         this.source = source;
         this.onEarlyClose = onEarlyClose;
     }
@@ -73,7 +75,7 @@ final class ChanIterator<E> implements ChannelIterator<E> {
         }
     }
 
-    static <E> Stream<E> stream(ChannelIterator<E> it) {
+    public static <E> Stream<E> stream(ChannelIterator<E> it) {
         return StreamSupport.stream(
                         Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false)
                 .onClose(it::close);

@@ -1,4 +1,4 @@
-package io.chanflow;
+package io.chanflow.internal;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.chanflow.Channel;
+import io.chanflow.Received;
+import io.chanflow.Spawned;
+import io.chanflow.Go;
+import io.chanflow.Select;
+import io.chanflow.ChannelClosedException;
+import io.chanflow.GoroutineInfo;
+import io.chanflow.Goroutines;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * White-box tests of an unbuffered channel's first receiver, which waits in the channel's slot rather than in a
- * node (see "The first waiter" in {@link Chan}). The black-box contract tests go through the slot too, whenever one
+ * node (see "The first waiter" in {@link ChanEngine}). The black-box contract tests go through the slot too, whenever one
  * receiver waits alone; these pin what they cannot see: who is in the slot, who is queued, and that the slot is
  * freed and reused, so that FIFO order holds across the two.
  */
@@ -34,11 +42,11 @@ class ChanSlotTest {
 
     /** The deposit is on with several carriers only (see {@link Waiter#DEPOSITS}). */
     private static void assumeDeposits() {
-        assumeTrue(Waiter.DEPOSITS, "deposits are off on one carrier");
+        assumeTrue(Tuning.DEPOSITS, "deposits are off on one carrier");
     }
 
     private static int slot(Channel<?> ch) {
-        return ((Chan<?>) ch).slot;
+        return ((ChanEngine) ch).slot;
     }
 
     private static void awaitSlot(Channel<?> ch, int state) {
@@ -49,14 +57,14 @@ class ChanSlotTest {
     void theFirstReceiverTakesTheSlotAndFreesItWhenServed() throws Exception {
         Channel<Integer> ch = Channel.make();
         Spawned<Integer> w = Spawned.go(ch::receive).awaitBlocked();
-        assertEquals(Chan.SLOT_RECV_PARKED, slot(ch));
-        Chan<?> c = (Chan<?>) ch;
+        assertEquals(ChanEngine.SLOT_RECV_PARKED, slot(ch));
+        ChanEngine c = (ChanEngine) ch;
         c.lock();
         assertNull(c.recvHead, "no node: the receiver is in the slot");
         c.unlock();
         ch.send(7);
         assertEquals(7, w.join());
-        assertEquals(Chan.SLOT_FREE, slot(ch), "freed by its waiter before it returned");
+        assertEquals(ChanEngine.SLOT_FREE, slot(ch), "freed by its waiter before it returned");
         assertNull(c.slotItem, "the slot keeps no element");
         assertNull(c.slotThread, "the slot keeps no thread");
     }
@@ -68,8 +76,8 @@ class ChanSlotTest {
         for (int i = 0; i < 4; i++) {
             receivers.add(Spawned.go(ch::receive).awaitBlocked());
         }
-        assertEquals(Chan.SLOT_RECV_PARKED, slot(ch));
-        Chan<?> c = (Chan<?>) ch;
+        assertEquals(ChanEngine.SLOT_RECV_PARKED, slot(ch));
+        ChanEngine c = (ChanEngine) ch;
         c.lock();
         int queued = 0;
         for (Node n = c.recvHead; n != null; n = n.next) {
@@ -92,9 +100,9 @@ class ChanSlotTest {
         Spawned<Integer> second = Spawned.go(ch::receive).awaitBlocked();
         Spawned<Integer> third = Spawned.go(ch::receive).awaitBlocked();
         assertTrue(first.join().wouldBlock(), "the slot's waiter timed out");
-        assertEquals(Chan.SLOT_FREE, slot(ch));
+        assertEquals(ChanEngine.SLOT_FREE, slot(ch));
         Spawned<Integer> fourth = Spawned.go(ch::receive).awaitBlocked();
-        assertEquals(Chan.SLOT_FREE, slot(ch), "queued behind the second and third, not in the slot");
+        assertEquals(ChanEngine.SLOT_FREE, slot(ch), "queued behind the second and third, not in the slot");
         for (int i = 0; i < 3; i++) {
             ch.send(i);
         }
@@ -109,10 +117,10 @@ class ChanSlotTest {
         Spawned<Integer> w = Spawned.go(ch::receive).awaitBlocked();
         w.thread.interrupt();
         assertInstanceOf(InterruptedException.class, w.failure());
-        assertEquals(Chan.SLOT_FREE, slot(ch));
+        assertEquals(ChanEngine.SLOT_FREE, slot(ch));
         assertFalse(ch.trySend(1), "nobody waits any more");
         Spawned<Integer> next = Spawned.go(ch::receive).awaitBlocked();
-        assertEquals(Chan.SLOT_RECV_PARKED, slot(ch), "the freed slot is taken again");
+        assertEquals(ChanEngine.SLOT_RECV_PARKED, slot(ch), "the freed slot is taken again");
         ch.send(2);
         assertEquals(2, next.join());
     }
@@ -138,8 +146,8 @@ class ChanSlotTest {
         Channel<Integer> ch = Channel.make();
         Integer one = 1;
         Spawned<Void> s = Spawned.run(() -> ch.send(one)).awaitBlocked();
-        assertEquals(Chan.SLOT_FREE, slot(ch), "a sender never waits in the slot");
-        Chan<?> c = (Chan<?>) ch;
+        assertEquals(ChanEngine.SLOT_FREE, slot(ch), "a sender never waits in the slot");
+        ChanEngine c = (ChanEngine) ch;
         assertSame(one, c.dep, "the first sender waits with its element in the deposit, without a node");
         c.lock();
         assertNull(c.sendHead);
@@ -153,19 +161,19 @@ class ChanSlotTest {
     void aSecondSenderQueuesBehindTheDepositWhichStaysBlockedUntilTheQueueIsServed() throws Exception {
         assumeDeposits();
         Channel<Integer> ch = Channel.make();
-        Chan<?> c = (Chan<?>) ch;
+        ChanEngine c = (ChanEngine) ch;
         Integer one = 1, two = 2, three = 3;
         Spawned<Void> first = Spawned.run(() -> ch.send(one)).awaitBlocked();
         assertSame(one, c.dep);
         Spawned<Void> second = Spawned.run(() -> ch.send(two)).awaitBlocked();
-        assertInstanceOf(Chan.Held.class, c.dep, "the deposit is marked: someone queued behind it");
-        assertSame(one, ((Chan.Held) c.dep).item);
+        assertInstanceOf(ChanEngine.Held.class, c.dep, "the deposit is marked: someone queued behind it");
+        assertSame(one, ((ChanEngine.Held) c.dep).item);
         c.lock();
         assertNotNull(c.sendHead, "the second sender queues a node");
         c.unlock();
         assertEquals(1, ch.receive(), "the deposit is the oldest sender");
         first.join();
-        assertSame(Chan.DEP_BLOCKED, c.dep, "left blocked: a sender is still queued");
+        assertSame(ChanEngine.DEP_BLOCKED, c.dep, "left blocked: a sender is still queued");
         assertFalse(ch.trySend(9), "no receiver waits");
         assertEquals(2, ch.receive());
         second.join();
@@ -180,13 +188,13 @@ class ChanSlotTest {
     void closeWithdrawsTheDepositAndItsSenderThrows() throws Exception {
         assumeDeposits();
         Channel<Integer> ch = Channel.make();
-        Chan<?> c = (Chan<?>) ch;
+        ChanEngine c = (ChanEngine) ch;
         Spawned<Void> s = Spawned.run(() -> ch.send(1)).awaitBlocked();
         ch.close();
         Throwable t = s.failure();
         assertInstanceOf(ChannelClosedException.class, t);
         assertEquals("send on closed channel", t.getMessage());
-        assertSame(Chan.DEP_BLOCKED, c.dep, "no deposit on a closed channel, ever");
+        assertSame(ChanEngine.DEP_BLOCKED, c.dep, "no deposit on a closed channel, ever");
         assertTrue(ch.tryReceive().isClosed(), "the withdrawn element is not delivered");
     }
 
@@ -194,7 +202,7 @@ class ChanSlotTest {
     void anInterruptedDepositorWithdrawsItsElementAndDepositsGoOn() throws Exception {
         assumeDeposits();
         Channel<Integer> ch = Channel.make();
-        Chan<?> c = (Chan<?>) ch;
+        ChanEngine c = (ChanEngine) ch;
         Spawned<Void> s = Spawned.run(() -> ch.send(1)).awaitBlocked();
         s.thread.interrupt();
         assertInstanceOf(InterruptedException.class, s.failure());
@@ -221,12 +229,12 @@ class ChanSlotTest {
     void closeClaimsTheSlotWithTheClosure() throws Exception {
         Channel<Integer> ch = Channel.make();
         Spawned<Void> w = Spawned.run(() -> ch.receive()).awaitBlocked();
-        assertEquals(Chan.SLOT_RECV_PARKED, slot(ch));
+        assertEquals(ChanEngine.SLOT_RECV_PARKED, slot(ch));
         ch.close();
         Throwable t = w.failure();
         assertInstanceOf(ChannelClosedException.class, t);
         assertEquals("receive from closed channel", t.getMessage());
-        awaitSlot(ch, Chan.SLOT_FREE);
+        awaitSlot(ch, ChanEngine.SLOT_FREE);
         assertTrue(ch.tryReceive().isClosed());
     }
 
@@ -237,7 +245,7 @@ class ChanSlotTest {
             ch.receive();
         });
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1)).until(() -> slot(ch)
-                == Chan.SLOT_RECV_PARKED && Goroutines.live().stream()
+                == ChanEngine.SLOT_RECV_PARKED && Goroutines.live().stream()
                 .anyMatch(g -> g.name().equals("in-slot") && g.state() == GoroutineInfo.State.CHAN_RECEIVE));
         Optional<GoroutineInfo> g = Goroutines.live().stream().filter(x -> x.name().equals("in-slot")).findFirst();
         assertTrue(g.isPresent());
@@ -264,7 +272,7 @@ class ChanSlotTest {
                 }
             });
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofNanos(1000))
-                    .until(() -> slot(ch) >= Chan.SLOT_RECV || r.isDone());
+                    .until(() -> slot(ch) >= ChanEngine.SLOT_RECV || r.isDone());
             r.thread.interrupt();
             boolean sent = ch.trySend(round);
             int got = r.join();
@@ -275,7 +283,7 @@ class ChanSlotTest {
                 assertEquals(-1, got, "a send reported as not delivered delivered nothing");
                 interrupted++;
             }
-            awaitSlot(ch, Chan.SLOT_FREE);
+            awaitSlot(ch, ChanEngine.SLOT_FREE);
             assertTrue(ch.tryReceive().wouldBlock());
         }
         assertEquals(2_000, delivered + interrupted);
@@ -296,7 +304,7 @@ class ChanSlotTest {
         }
         echo.join();
         // A ping-pong only misses when a thread is descheduled between a claim and the free, far too rarely to add up.
-        assertEquals(Chan.SLOT_USED, ((Chan<?>) ping).slotMode,
+        assertEquals(ChanEngine.SLOT_USED, ((ChanEngine) ping).slotMode,
                 "a ping-pong never comes back before the slot is freed");
 
         Channel<Integer> stream = Channel.make();
@@ -314,16 +322,16 @@ class ChanSlotTest {
             stream.send(i);
         }
         assertEquals((long) n * (n - 1) / 2, sum.join());
-        await().atMost(Duration.ofSeconds(10)).until(() -> slot(stream) == Chan.SLOT_FREE);
+        await().atMost(Duration.ofSeconds(10)).until(() -> slot(stream) == ChanEngine.SLOT_FREE);
         // Whether this stream missed often enough depends on the carriers and the machine's speed; switch it off by
         // hand if it did not, then check that a channel without the slot works as one that never had it.
-        Chan<?> c = (Chan<?>) stream;
+        ChanEngine c = (ChanEngine) stream;
         c.lock();
-        c.slotMode = Chan.SLOT_OFF;
+        c.slotMode = ChanEngine.SLOT_OFF;
         c.unlock();
         Spawned<Integer> first = Spawned.go(stream::receive).awaitBlocked();
         Spawned<Integer> second = Spawned.go(stream::receive).awaitBlocked();
-        assertEquals(Chan.SLOT_FREE, slot(stream), "switched off: waiters queue nodes");
+        assertEquals(ChanEngine.SLOT_FREE, slot(stream), "switched off: waiters queue nodes");
         stream.send(-1);
         stream.send(-2);
         assertEquals(-1, first.join());
@@ -333,7 +341,7 @@ class ChanSlotTest {
     @Test
     void noThreadToUnparkIsLeftBehindAfterAHandOff() throws Exception {
         Channel<Integer> ch = Channel.make();
-        Chan<?> c = (Chan<?>) ch;
+        ChanEngine c = (ChanEngine) ch;
         for (int i = 0; i < 1_000; i++) {
             int v = i;
             Spawned<Void> s = Spawned.run(() -> ch.send(v));

@@ -1,5 +1,8 @@
-package io.chanflow;
+package io.chanflow.internal;
 
+import io.chanflow.Done;
+import io.chanflow.SendChannel;
+import io.chanflow.ReceiveChannel;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 
@@ -7,7 +10,7 @@ import java.util.concurrent.CancellationException;
  * Channel operations bounded by a context ({@link Done}): Go's
  * {@code select { case ch <- v: case <-ctx.Done(): return ctx.Err() }} in one call, through the select engine.
  */
-final class ContextOps {
+public final class ContextOps {
     /** The handler slot of an internal select: never invoked. */
     private static final Object NO_HANDLER = new Object();
 
@@ -22,7 +25,7 @@ final class ContextOps {
         }
     }
 
-    static void send(SendChannel<?> ch, Done ctx, Object e) throws InterruptedException {
+    public static void send(SendChannel<?> ch, Done ctx, Object e) throws InterruptedException {
         Objects.requireNonNull(e, "send of null element: channels do not carry null");
         checkDone(ctx);
         SelectCases cases = new SelectCases();
@@ -34,7 +37,7 @@ final class ContextOps {
     }
 
     /** Returns the element, {@link Signal#CLOSED} or a {@link Failure}. */
-    static Object receive(ReceiveChannel<?> ch, Done ctx) throws InterruptedException {
+    public static Object receive(ReceiveChannel<?> ch, Done ctx) throws InterruptedException {
         checkDone(ctx);
         SelectCases cases = new SelectCases();
         cases.addReceive(ch, NO_HANDLER, false);

@@ -1,17 +1,19 @@
-package io.chanflow;
+package io.chanflow.internal;
 
+import io.chanflow.ReceiveChannel;
+import io.chanflow.SendChannel;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The cases of one select, as the builders {@link Select} and {@link Select.Returning} collect them, and the
+ * The cases of one select, as the builders {@link io.chanflow.Select} and {@link io.chanflow.Select.Returning} collect them, and the
  * outcome the {@link Selector} engine leaves. Handlers are stored untyped; each builder knows their type.
  *
  * <p>Laid out flat to keep a select to a few small allocations: {@code ops} holds, per case, the channel engine
  * ({@code null} for the nil channel), the value to send and the handler; {@code kinds} holds the case kind.
  */
-final class SelectCases {
-    static final byte RECEIVE = 0, RECEIVE_OK = 1, SEND = 2;
+public final class SelectCases {
+    public static final byte RECEIVE = 0, RECEIVE_OK = 1, SEND = 2;
 
     private static final int STRIDE = 3;
 
@@ -22,19 +24,19 @@ final class SelectCases {
     private boolean hasDefault;
 
     /** Set by the engine for a chosen receive case: the element or {@link Signal#CLOSED}. */
-    Object received;
+    public Object received;
 
-    void addReceive(ReceiveChannel<?> ch, Object handler, boolean ok) {
+    public void addReceive(ReceiveChannel<?> ch, Object handler, boolean ok) {
         add(chanOf(ch), ok ? RECEIVE_OK : RECEIVE, null, handler);
     }
 
-    void addSend(SendChannel<?> ch, Object value, Object handler) {
-        Chan<?> c = chanOf(ch);
+    public void addSend(SendChannel<?> ch, Object value, Object handler) {
+        ChanEngine c = chanOf(ch);
         Objects.requireNonNull(value, "send of null element: channels do not carry null");
         add(c, SEND, value, handler);
     }
 
-    void setDefault(Object handler) {
+    public void setDefault(Object handler) {
         Objects.requireNonNull(handler, "handler");
         if (hasDefault) {
             throw new IllegalStateException("select: multiple defaults");
@@ -43,7 +45,7 @@ final class SelectCases {
         defaultHandler = handler;
     }
 
-    private void add(Chan<?> c, byte kind, Object value, Object handler) {
+    private void add(ChanEngine c, byte kind, Object value, Object handler) {
         Objects.requireNonNull(handler, "handler");
         if (n == kinds.length) {
             ops = Arrays.copyOf(ops, 2 * n * STRIDE);
@@ -58,43 +60,43 @@ final class SelectCases {
     }
 
     /** The channel engine behind a user's channel: {@code null} for the nil channel. */
-    private static Chan<?> chanOf(Object ch) {
+    private static ChanEngine chanOf(Object ch) {
         Objects.requireNonNull(ch, "channel (use Channel.nil() for a case that is never ready)");
-        if (ch instanceof Chan<?> c) {
+        if (ch instanceof ChanEngine c) {
             return c;
         }
-        if (ch instanceof NilChannel<?>) {
+        if (ch instanceof Nil) {
             return null;
         }
         throw new IllegalArgumentException("select: unsupported channel implementation " + ch.getClass().getName());
     }
 
-    int size() {
+    public int size() {
         return n;
     }
 
-    boolean hasDefault() {
+    public boolean hasDefault() {
         return hasDefault;
     }
 
-    Chan<?> chan(int i) {
-        return (Chan<?>) ops[i * STRIDE];
+    ChanEngine chan(int i) {
+        return (ChanEngine) ops[i * STRIDE];
     }
 
-    Object value(int i) {
+    public Object value(int i) {
         return ops[i * STRIDE + 1];
     }
 
-    boolean isSend(int i) {
+    public boolean isSend(int i) {
         return kinds[i] == SEND;
     }
 
     /** The kind of case {@code i}, or {@link #SEND} for the default (both take a no-argument handler). */
-    byte kind(int i) {
+    public byte kind(int i) {
         return i == Selector.DEFAULT ? SEND : kinds[i];
     }
 
-    Object handler(int i) {
+    public Object handler(int i) {
         return i == Selector.DEFAULT ? defaultHandler : ops[i * STRIDE + 2];
     }
 }

@@ -1,18 +1,19 @@
-package io.chanflow;
+package io.chanflow.internal;
 
 import java.util.concurrent.ThreadLocalRandom;
+import io.chanflow.GoroutineInfo;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The select engine: Go's {@code runtime/select.go} on {@link Chan}'s locks and {@link Waiter} claims.
+ * The select engine: Go's {@code runtime/select.go} on {@link ChanEngine}'s locks and {@link Waiter} claims.
  *
  * <h2>Implementation overview</h2>
  * Like Go's {@code selectgo}, in three passes, after a fast one:
  * <ol>
  *   <li><b>Try one at a time</b> ({@link #pollOne}). Visit the cases in a fresh uniformly random permutation and
  *       complete the first that can proceed, locking only its channel, and only if an unlocked read says it might
- *       ({@link Chan#mayBeReady}); a send case hands its value to a receiver waiting in an unbuffered channel's
- *       slot without the lock at all ({@link Chan#sendToSlot}). Most selects in a busy program end here, having
+ *       ({@link ChanEngine#mayBeReady}); a send case hands its value to a receiver waiting in an unbuffered channel's
+ *       slot without the lock at all ({@link Slot#sendToSlot}). Most selects in a busy program end here, having
  *       locked one channel or none.</li>
  *   <li><b>Poll.</b> Lock every channel of the select, in channel-id order (a global order, so two selects never
  *       deadlock; a channel named by several cases is locked once). Visit the cases in a fresh uniformly random
@@ -33,9 +34,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Cases on the nil channel are never ready and never enqueued; a select with no live case and no default parks
  * until interrupted.
  */
-final class Selector {
+public final class Selector {
     /** Returned for the default case. */
-    static final int DEFAULT = -1;
+    public static final int DEFAULT = -1;
 
     /** Park blockers: what a goroutine dump reports for a parked select (typed, so it is read without parsing). */
     private static final GoroutineInfo.State BLOCKED_IN_SELECT = GoroutineInfo.State.SELECT;
@@ -48,17 +49,17 @@ final class Selector {
      * Runs a select and returns the index of the completed case, or {@link #DEFAULT}. For a receive case,
      * {@link SelectCases#received} is set to the element, {@link Signal#CLOSED} or a {@link Failure}.
      *
-     * @throws ChannelClosedException if a send case on a closed channel is chosen (or the cause the channel was
+     * @throws io.chanflow.ChannelClosedException if a send case on a closed channel is chosen (or the cause the channel was
      *         closed with, see {@link Failure})
      * @throws InterruptedException if interrupted before a case completed (then none did)
      */
-    static int select(SelectCases cases) throws InterruptedException {
+    public static int select(SelectCases cases) throws InterruptedException {
         int n = cases.size();
         boolean hasDefault = cases.hasDefault();
         if (!hasDefault && Thread.interrupted()) {
             throw new InterruptedException();
         }
-        Chan<?>[] chans = new Chan<?>[n];
+        ChanEngine[] chans = new ChanEngine[n];
         for (int i = 0; i < n; i++) {
             chans[i] = cases.chan(i);
         }
@@ -102,7 +103,7 @@ final class Selector {
         // Pass 1: poll in random order.
         for (int k = 0; k < live; k++) {
             int i = pollOrder[k];
-            Chan<?> c = chans[i];
+            ChanEngine c = chans[i];
             int outcome = tryCase(cases, i, c);
             if (outcome != NOT_READY) {
                 releaseAll(chans, lockOrder, live);
@@ -122,7 +123,7 @@ final class Selector {
         Node[] nodes = new Node[n];
         for (int k = 0; k < live; k++) {
             int i = lockOrder[k];
-            Chan<?> c = chans[i];
+            ChanEngine c = chans[i];
             boolean send = cases.isSend(i);
             Node node = new SelectNode(self, i, c, send, send ? cases.value(i) : null);
             nodes[i] = node;
@@ -138,7 +139,7 @@ final class Selector {
         for (int k = 0; k < live; k++) {
             int i = lockOrder[k];
             if (i != won) {
-                Chan<?> c = chans[i];
+                ChanEngine c = chans[i];
                 c.lock();
                 c.unlink(nodes[i]);
                 c.unlock();
@@ -167,9 +168,9 @@ final class Selector {
     /**
      * Tries case {@code i} on its channel {@code c}, whose lock the caller holds: completes it if it can proceed
      * now (for a receive, {@link SelectCases#received} is set) and says what happened. A send on a closed channel is
-     * chosen but not thrown here: the caller throws {@link Chan#sendOnClosed()} once it has unlocked.
+     * chosen but not thrown here: the caller throws {@link ChanEngine#sendOnClosed()} once it has unlocked.
      */
-    private static int tryCase(SelectCases cases, int i, Chan<?> c) {
+    private static int tryCase(SelectCases cases, int i, ChanEngine c) {
         if (cases.isSend(i)) {
             if (c.isClosedLocked()) {
                 return SEND_ON_CLOSED;
@@ -186,7 +187,7 @@ final class Selector {
 
     /**
      * Pass 0: visits the live cases in poll order and completes the first one that can proceed, locking only its own
-     * channel; returns its index, or {@link #NOT_READY}. Channels whose {@link Chan#mayBeReady} hint says they are
+     * channel; returns its index, or {@link #NOT_READY}. Channels whose {@link ChanEngine#mayBeReady} hint says they are
      * not ready are not locked at all, so a select that is going to block pays a few plain reads for this pass.
      *
      * <p>This is why it exists: when a case is ready, as it mostly is in a busy program, the select locks one channel
@@ -197,10 +198,10 @@ final class Selector {
      * program cannot tell apart from a select that ran a moment later. (jox and kotlinx.coroutines' select also try
      * their clauses one at a time.)
      */
-    private static int pollOne(SelectCases cases, Chan<?>[] chans, int[] pollOrder, int live) {
+    private static int pollOne(SelectCases cases, ChanEngine[] chans, int[] pollOrder, int live) {
         for (int k = 0; k < live; k++) {
             int i = pollOrder[k];
-            Chan<?> c = chans[i];
+            ChanEngine c = chans[i];
             if (!c.mayBeReady(cases.isSend(i))) {
                 continue;
             }
@@ -230,11 +231,11 @@ final class Selector {
         throw new IllegalStateException("unexpected state: empty select woke with " + s);
     }
 
-    /** Locks every channel in id order; only the first acquisition may yield (see {@link Chan#lockNested()}). */
-    private static void lockAll(Chan<?>[] chans, int[] lockOrder, int live) {
-        Chan<?> prev = null;
+    /** Locks every channel in id order; only the first acquisition may yield (see {@link ChanEngine#lockNested()}). */
+    private static void lockAll(ChanEngine[] chans, int[] lockOrder, int live) {
+        ChanEngine prev = null;
         for (int k = 0; k < live; k++) {
-            Chan<?> c = chans[lockOrder[k]];
+            ChanEngine c = chans[lockOrder[k]];
             if (c != prev) { // a channel in several cases is locked once
                 if (prev == null) {
                     c.lock();
@@ -249,16 +250,16 @@ final class Selector {
     /**
      * Unlocks every channel, then wakes the owners of the nodes the select's steps claimed on them, and the waiter of
      * a channel's slot if a step claimed it parked, and tells feeds of the elements taken from them (see
-     * {@link Chan#release}, {@link Chan#takeSlotWake} and {@link Chan#reportTaken}): with no lock held.
+     * {@link ChanEngine#release}, {@link ChanEngine#takeSlotWake} and {@link ChanEngine#reportTaken}): with no lock held.
      */
-    private static void releaseAll(Chan<?>[] chans, int[] lockOrder, int live) {
+    private static void releaseAll(ChanEngine[] chans, int[] lockOrder, int live) {
         Node claimed = null;
         Thread slotWaiter = null; // a select completes one case, so it claims at most one slot
-        Chan<?> prev = null;
+        ChanEngine prev = null;
         for (int k = 0; k < live; k++) {
-            Chan<?> c = chans[lockOrder[k]];
+            ChanEngine c = chans[lockOrder[k]];
             if (c != prev) { // a channel in several cases is unlocked once
-                claimed = Chan.concat(c.takeClaimed(), claimed);
+                claimed = WaitQueue.concat(c.takeClaimed(), claimed);
                 Thread t = c.takeSlotWake();
                 if (t != null) {
                     slotWaiter = t;
@@ -270,7 +271,7 @@ final class Selector {
         if (slotWaiter != null) {
             LockSupport.unpark(slotWaiter);
         }
-        Chan.release(claimed);
+        WaitQueue.release(claimed);
         for (int k = 0; k < live; k++) {
             chans[lockOrder[k]].reportTaken();
         }

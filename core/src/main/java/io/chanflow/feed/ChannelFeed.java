@@ -1,4 +1,15 @@
-package io.chanflow;
+package io.chanflow.feed;
+
+import io.chanflow.Channel;
+import io.chanflow.ChannelIterator;
+import io.chanflow.ReceiveChannel;
+import io.chanflow.Select;
+import io.chanflow.SendChannel;
+import io.chanflow.internal.ChanEngine;
+import io.chanflow.internal.FedChannels;
+import io.chanflow.internal.Failure;
+import io.chanflow.internal.FeedRing;
+import io.chanflow.internal.Signal;
 
 import java.util.Objects;
 
@@ -26,7 +37,7 @@ import java.util.Objects;
  *       emits synchronously on request). A source that asks for more every {@code batch} departures, as Reactive
  *       Streams subscribers do, so needs no counter of its own, and receivers pay no atomic per element for one.</li>
  *   <li>{@link #offer} takes no lock unless receivers are waiting: it stages the element in a ring of its own, which
- *       receivers empty into the channel's buffer (see the implementation notes in {@code Chan}). So a feed whose
+ *       receivers empty into the channel's buffer (see {@code FeedReceive} in the engine). So a feed whose
  *       receivers keep up costs its producer no contention with them.</li>
  *   <li>{@link #close()} and {@link #close(Throwable)} are idempotent here (unlike {@link SendChannel#close()}):
  *       a source may complete, fail and be cancelled concurrently, and only the first closure counts.</li>
@@ -53,10 +64,7 @@ public final class ChannelFeed<E> {
     }
 
     private final FeedRing ring;
-    private final Chan<E> chan;
-    private final Listener listener;
-    /** The capacity asked for, which {@code cap()} reports: the buffer holds one element when it is 0. */
-    private final int capacity;
+    private final ChanEngine chan;
 
     /**
      * A feed of a channel of {@code capacity} elements whose listener is told of every element taken.
@@ -75,7 +83,7 @@ public final class ChannelFeed<E> {
      *         buffer's size ({@code max(capacity, 1)})
      */
     public ChannelFeed(int capacity, int batch, Listener listener) {
-        this.listener = Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(listener, "listener");
         if (capacity < 0) {
             throw new IllegalArgumentException("makechan: size out of range (negative capacity " + capacity + ")");
         }
@@ -84,15 +92,15 @@ public final class ChannelFeed<E> {
             throw new IllegalArgumentException("batch " + batch + " out of range: must be in [1, " + size + "]");
         }
         // allocated first: its padding keeps this object's line away from the channel's
-        this.capacity = capacity;
-        this.ring = new FeedRing(size, batch, this);
-        this.chan = new Chan<>(size, ring);
-        ring.chan = chan;
+        this.ring = new FeedRing(size, batch, capacity, listener::taken, listener::iteratorClosed);
+        this.chan = FedChannels.make(size, ring);
+        ring.bind(chan);
     }
 
     /** The channel receivers take from. */
+    @SuppressWarnings("unchecked")
     public ReceiveChannel<E> channel() {
-        return chan;
+        return (ReceiveChannel<E>) chan; // an io.chanflow.Chan
     }
 
     /**
@@ -144,23 +152,10 @@ public final class ChannelFeed<E> {
     public static Runnable watchClose(ReceiveChannel<?> channel, Runnable onClose) {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(onClose, "onClose");
-        if (channel instanceof Chan<?> c) {
+        if (channel instanceof ChanEngine c) {
             return c.watchClose(onClose);
         }
         return () -> {
         };
-    }
-
-    void taken(int n) {
-        listener.taken(n);
-    }
-
-    /** The channel's {@code cap()}. */
-    int capacity() {
-        return capacity;
-    }
-
-    void iteratorClosed() {
-        listener.iteratorClosed();
     }
 }

@@ -1,21 +1,22 @@
-package io.chanflow;
+package io.chanflow.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.function.IntConsumer;
 
 /**
- * The staging ring of a {@link ChannelFeed}'s channel: what the feed's producer writes on every offer, kept on cache
- * lines of its own, and the receivers' accounts of the ring. See "Feeds" in {@link Chan}'s overview for the
+ * The staging ring of a {@code io.chanflow.feed.ChannelFeed}'s channel: what the feed's producer writes on every offer, kept on cache
+ * lines of its own, and the receivers' accounts of the ring. See "Feeds" in {@link ChanEngine}'s overview for the
  * protocol.
  *
  * <p>The fields the producer writes or reads on every offer ({@link FeedRingFields}) sit between two blocks of
  * padding (a superclass's fields are laid out before a subclass's), so that the receivers' writes, which happen on
  * every receive, do not invalidate them, and the producer's writes do not invalidate the receivers' lines. The
  * receivers write there only when they start or stop waiting and when the channel closes. Their own fields, all
- * guarded by the channel's lock, come after the second block; they live here rather than in {@link Chan} so that a
+ * guarded by the channel's lock, come after the second block; they live here rather than in {@link ChanEngine} so that a
  * channel that is not a feed's does not carry them.
  */
-final class FeedRing extends FeedRingPad2 {
+public final class FeedRing extends FeedRingPad2 {
     /** Volatile access to {@link #slots}' elements: an element is published by its slot, not by a shared index. */
     static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
     private static final VarHandle LEFT;
@@ -32,10 +33,8 @@ final class FeedRing extends FeedRingPad2 {
 
     // ---------------------------------------------------------------- the receivers' side, guarded by the lock
     //
-    // All long, though ints would do: HotSpot lays out a subclass's field in any hole its superclasses' fields left
-    // that it fits, and an int fits the 4-byte hole the producer's fields can leave before the padding. There a
-    // receiver's write on every element would share a cache line with the producer's fields (measured: 40 % slower
-    // consumption). A long never fits such a hole, so these stay behind the padding.
+    // All long, though ints would do: an int can land in a hole before the padding, on the producer's line.
+    // See docs/adr/0006-hot-field-layout.md.
 
     /** The ring slot of the oldest staged element, the next to take or move into the channel's buffer. */
     long headIndex;
@@ -44,23 +43,35 @@ final class FeedRing extends FeedRingPad2 {
      * semantics, after the slots they emptied were cleared; read by the producer, with acquire, in {@link #stage}.
      */
     private long left;
-    /** The listener's {@link ChannelFeed#ChannelFeed(int, int, ChannelFeed.Listener) batch}. */
+    /** The listener's batch ({@code ChannelFeed(capacity, batch, listener)}). */
     private final long reportBatch;
-    /** The feed, told of what was taken ({@link Chan#reportTaken}); kept here so other channels need no field for it. */
-    final ChannelFeed<?> feed;
+    /**
+     * The feed's listener, told of what was taken ({@link ChanEngine#reportTaken}) and of an iterator closed early;
+     * kept here, with the capacity {@code cap()} reports, so other channels need no field for them.
+     */
+    final IntConsumer taken;
+    final Runnable iteratorClosed;
+    final int capacity;
     /** Elements taken since the last full batch. */
     private long unreported;
     /**
      * Full batches of taken elements not yet told to the feed's listener. Added to under the lock; emptied, with
-     * {@code getAndSet}, by whoever finds it non-zero after unlocking ({@link Chan#reportTaken}), so each batch is
+     * {@code getAndSet}, by whoever finds it non-zero after unlocking ({@link ChanEngine#reportTaken}), so each batch is
      * told exactly once and never with a lock held.
      */
     volatile long reportDue;
 
-    FeedRing(int size, int reportBatch, ChannelFeed<?> feed) {
+    /** Binds the ring to its channel, once, before the feed is published. */
+    public void bind(ChanEngine c) {
+        chan = c;
+    }
+
+    public FeedRing(int size, int reportBatch, int capacity, IntConsumer taken, Runnable iteratorClosed) {
         super(size);
         this.reportBatch = reportBatch;
-        this.feed = feed;
+        this.capacity = capacity;
+        this.taken = taken;
+        this.iteratorClosed = iteratorClosed;
     }
 
     /**
@@ -86,12 +97,12 @@ final class FeedRing extends FeedRingPad2 {
     }
 
     /**
-     * Stages {@code e}, without the channel's lock unless receivers wait. Called by {@link ChannelFeed#offer} only,
+     * Stages {@code e}, without the channel's lock unless receivers wait. Called by {@code ChannelFeed.offer} only,
      * one call at a time. Returns {@code false}, changing nothing, if the channel holds as many elements as its
      * buffer (the source sent more than it was asked for); {@code true} if it was staged, or dropped because the
      * channel is closed. Reads nothing the receivers write on every receive (see the class comment).
      */
-    boolean stage(Object e) {
+    public boolean stage(Object e) {
         if (closed) {
             return true; // a hint only: the channel drops what was staged after its close
         }
@@ -119,8 +130,8 @@ final class FeedRing extends FeedRingPad2 {
 /** Padding before {@link FeedRingFields}. */
 abstract class FeedRingPad {
     /**
-     * Fills the 4 bytes between the object header and the first long, where HotSpot would otherwise put an int or a
-     * reference of a subclass (measured: the producer's {@code tail}), outside the padding.
+     * Fills the 4 bytes after the header, where HotSpot would otherwise put a subclass's field outside the padding.
+     * See docs/adr/0006-hot-field-layout.md.
      */
     int p00;
     long p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15;
@@ -129,7 +140,7 @@ abstract class FeedRingPad {
 /** The producer's fields of {@link FeedRing}. */
 abstract class FeedRingFields extends FeedRingPad {
     /** The channel; set once, before the feed is published. */
-    Chan<?> chan;
+    ChanEngine chan;
     /** Slot {@code i} holds the element of count {@code i} (modulo the length) from its staging until it is moved. */
     final Object[] slots;
     /**

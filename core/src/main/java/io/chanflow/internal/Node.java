@@ -1,4 +1,4 @@
-package io.chanflow;
+package io.chanflow.internal;
 
 /**
  * One pending operation in one channel's wait queue (Go's {@code sudog}).
@@ -6,13 +6,13 @@ package io.chanflow;
  * <p>A plain blocking send or receive is a node that is its own {@link Waiter}, deciding case 0; a select creates a
  * {@link SelectNode} per case, all sharing the select's waiter. The single-operation node carries no owner or case
  * index: almost every goroutine blocked in a plain send or receive holds one (the first waiter of an unbuffered
- * channel waits in the channel's slot instead, see {@link Chan}), and those two fields would be 8 of its 48 bytes
+ * channel waits in the channel's slot instead, see {@link Slot}), and those two fields would be 8 of its 48 bytes
  * (it is 40). All fields but the final ones are guarded by the lock of {@link #chan}: only a thread holding that
  * lock links, unlinks, or writes {@link #item}.
  */
-class Node extends Waiter {
+class Node extends Waiter implements ChannelWait {
     /** The channel whose queue this node sits in. */
-    final Chan<?> chan;
+    final ChanEngine chan;
     /** {@code true} in the channel's send queue, {@code false} in its receive queue. */
     final boolean send;
 
@@ -28,7 +28,7 @@ class Node extends Waiter {
     boolean linked;
 
     /** A node for a single blocking operation. */
-    Node(Chan<?> chan, boolean send, Object item) {
+    Node(ChanEngine chan, boolean send, Object item) {
         this.chan = chan;
         this.send = send;
         this.item = item;
@@ -48,6 +48,16 @@ class Node extends Waiter {
     }
 
     @Override
+    public boolean isSend() {
+        return send;
+    }
+
+    @Override
+    public Object channel() {
+        return chan;
+    }
+
+    @Override
     public String toString() {
         return (send ? "chan send" : "chan receive") + " on " + chan;
     }
@@ -63,7 +73,7 @@ final class SelectNode extends Node {
     /** The case index reported to {@link #owner} when this node is claimed. */
     private final int index;
 
-    SelectNode(Waiter owner, int index, Chan<?> chan, boolean send, Object item) {
+    SelectNode(Waiter owner, int index, ChanEngine chan, boolean send, Object item) {
         super(chan, send, item);
         this.owner = owner;
         this.index = index;
