@@ -21,9 +21,13 @@ package io.chanflow;
  *
  * <p>Channels never carry {@code null}. All methods are safe to call from any number of threads.
  *
+ * <p>The interface is sealed: every {@code Channel} is one of Chanflow's ({@link #make}, {@link #nil}), because
+ * {@link Select} and the bridges work on the engine behind it. Code that offers a channel-like type of its own
+ * implements {@link SendChannel} or {@link ReceiveChannel}.
+ *
  * @param <E> the element type
  */
-public interface Channel<E> extends SendChannel<E>, ReceiveChannel<E> {
+public sealed interface Channel<E> extends SendChannel<E>, ReceiveChannel<E> permits Chan, NilChannel {
 
     /** An unbuffered channel: Go's {@code make(chan E)}. */
     static <E> Channel<E> make() {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
@@ -411,7 +412,10 @@ class ChannelFeedTest {
                                 if (x.ok()) {
                                     mine.add(x.value());
                                 } else {
-                                    Thread.yield();
+                                    // A polling consumer backs off. Thread.yield alone is not enough on one carrier:
+                                    // the yielder goes back to the carrier's own queue, ahead of the threads a
+                                    // platform thread unparked, and can starve them (the one-carrier execution).
+                                    LockSupport.parkNanos(50_000);
                                 }
                             }
                         }

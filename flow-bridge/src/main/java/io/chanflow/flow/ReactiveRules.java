@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * subscriber is made by one goroutine, the subscription's emitter, which stops at the first terminal signal and
  * at the first cancel it sees. The helpers here are the pieces that structure needs.
  */
-public final class ReactiveRules {
+final class ReactiveRules {
     private ReactiveRules() {
     }
 
@@ -25,7 +25,7 @@ public final class ReactiveRules {
      *
      * @return the demand before the addition
      */
-    public static long addDemand(AtomicLong demand, long n) {
+    static long addDemand(AtomicLong demand, long n) {
         for (;;) {
             long r = demand.get();
             if (r == Long.MAX_VALUE) {
@@ -46,7 +46,7 @@ public final class ReactiveRules {
      *
      * @return the demand after the removal
      */
-    public static long produced(AtomicLong demand, long n) {
+    static long produced(AtomicLong demand, long n) {
         for (;;) {
             long r = demand.get();
             if (r == Long.MAX_VALUE) {
@@ -65,7 +65,7 @@ public final class ReactiveRules {
     /**
      * The error a publisher signals with {@code onError} for {@code request(n)} with {@code n <= 0} (§3.9).
      */
-    public static IllegalArgumentException nonPositiveRequest(long n) {
+    static IllegalArgumentException nonPositiveRequest(long n) {
         return new IllegalArgumentException(
                 "§3.9 violated: Subscription.request(n) needs n > 0, got " + n);
     }
@@ -75,7 +75,7 @@ public final class ReactiveRules {
      * argument (§2.13: a null signal must be rejected with {@link NullPointerException}; §1.9 for
      * {@code subscribe(null)}).
      */
-    public static <T> T requireNonNull(T signal, String what) {
+    static <T> T requireNonNull(T signal, String what) {
         return Objects.requireNonNull(signal, () -> "§2.13 violated: " + what + " must not be null");
     }
 
@@ -83,18 +83,18 @@ public final class ReactiveRules {
      * The error a second subscription gets: a publisher that allows one subscriber at a time rejects another with
      * {@code onSubscribe} (of a no-op subscription) followed by {@code onError} (§1.9, §2.5).
      */
-    public static IllegalStateException unicastViolation(Object publisher) {
+    static IllegalStateException unicastViolation(Object publisher) {
         return new IllegalStateException(
                 "§1.9/§2.5: " + publisher + " allows one subscriber at a time and is already subscribed");
     }
 
     /** A subscription that does nothing: what a rejected subscriber gets before its {@code onError} (§1.9). */
-    public static NoOpSubscription noOpSubscription() {
+    static NoOpSubscription noOpSubscription() {
         return NoOpSubscription.INSTANCE;
     }
 
     /** The subscription handed to a subscriber that is rejected at once: requests and cancels do nothing. */
-    public static final class NoOpSubscription
+    static final class NoOpSubscription
             implements java.util.concurrent.Flow.Subscription, org.reactivestreams.Subscription {
         static final NoOpSubscription INSTANCE = new NoOpSubscription();
 
@@ -117,7 +117,7 @@ public final class ReactiveRules {
      * "in a fashion adequate for the runtime environment"): to the current thread's uncaught-exception handler, as an
      * uncaught goroutine failure would be.
      */
-    public static void subscriberThrew(Throwable t) {
+    static void subscriberThrew(Throwable t) {
         Thread self = Thread.currentThread();
         self.getUncaughtExceptionHandler().uncaughtException(self, t);
     }
