@@ -2,6 +2,20 @@
  * Go's {@code context} package (Go 1.21 surface): deadlines, cancellation signals and request-scoped values that
  * cross API boundaries and goroutines. Start at {@link io.chanflow.context.Context}.
  *
+ * <p>Its class comment gives Go's rules of use and the errors; the factories are its static methods, and a
+ * derived context is a {@link io.chanflow.context.CancelContext}, whose {@code close()} is Go's
+ * {@code defer cancel()}. Every channel operation that takes a context stops when it is done:
+ * <pre>{@code
+ * try (CancelContext ctx = Context.withTimeout(Context.background(), Duration.ofMillis(50))) { // defer cancel()
+ *     Channel<String> never = Channel.make();                  // nobody sends on it
+ *     try {
+ *         never.receive(ctx);                                  // select { case <-never: case <-ctx.Done(): }
+ *     } catch (CancellationException e) {
+ *         System.out.println(e == Context.DEADLINE_EXCEEDED);  // true: ctx.Err() == context.DeadlineExceeded
+ *     }
+ * }
+ * }</pre>
+ *
  * <table>
  *   <caption>Go and Chanflow</caption>
  *   <tr><th>Go</th><th>Chanflow</th></tr>

@@ -72,7 +72,7 @@ public abstract class ChanEngine extends FeedReceive {
      */
     boolean sendNow(Object e) {
         if (buf == null) {
-            int s = slotClaim(); // the oldest receiver, if any: see "The first waiter"
+            int s = slotClaim(); // the oldest receiver, if any: see Slot
             if (s >= 0) {
                 slotItem = e;
                 slotDecidedLocked(s);
@@ -137,7 +137,7 @@ public abstract class ChanEngine extends FeedReceive {
             return true;
         }
         if (Tuning.DEPOSITS && buf == null && nanos != 0L && DEP.compareAndSet(this, null, e)) {
-            return depAwait(e, nanos > 0L, deadline); // null: nobody queued, not closed (see "The waiting sender")
+            return depAwait(e, nanos > 0L, deadline); // null: nobody queued, not closed (see Deposit)
         }
         lock();
         if (closed) {
@@ -248,7 +248,7 @@ public abstract class ChanEngine extends FeedReceive {
 
     /**
      * For a receive that found a feed's channel empty and may block: a virtual thread yields its carrier up to
-     * {@link Tuning#FEED_YIELDS} times, retrying after each, before it queues up and parks (see "Feeds" in the
+     * {@link Tuning#FEED_YIELDS} times, retrying after each, before it queues up and parks (see {@link FeedReceive} in the
      * overview). Caller holds the lock, and holds it again on return; returns what {@link #receiveNow} returned
      * last.
      */

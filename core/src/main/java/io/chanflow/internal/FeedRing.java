@@ -6,7 +6,7 @@ import java.util.function.IntConsumer;
 
 /**
  * The staging ring of a {@code io.chanflow.feed.ChannelFeed}'s channel: what the feed's producer writes on every offer, kept on cache
- * lines of its own, and the receivers' accounts of the ring. See "Feeds" in {@link ChanEngine}'s overview for the
+ * lines of its own, and the receivers' accounts of the ring. See {@link FeedReceive} for the
  * protocol.
  *
  * <p>The fields the producer writes or reads on every offer ({@link FeedRingFields}) sit between two blocks of

@@ -23,7 +23,7 @@ abstract class WaitQueue extends Deposit {
         if (buf != null) {
             return;
         }
-        // Stop lock-free deposits while someone waits (see "The waiting sender").
+        // Stop lock-free deposits while someone waits (see Deposit).
         if (n.send || !n.owner().undecided()) {
             depBlock(true); // a deposit stays: it is older than this sender; a dead select node takes nothing
             return;

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * White-box tests of an unbuffered channel's first receiver, which waits in the channel's slot rather than in a
- * node (see "The first waiter" in {@link ChanEngine}). The black-box contract tests go through the slot too, whenever one
+ * node (see {@link Slot}). The black-box contract tests go through the slot too, whenever one
  * receiver waits alone; these pin what they cannot see: who is in the slot, who is queued, and that the slot is
  * freed and reused, so that FIFO order holds across the two.
  */

@@ -16,7 +16,7 @@ import org.openjdk.jcstress.infra.results.II_Result;
 /**
  * Claim: a {@link ChannelFeed}'s offer, which stages the element without the channel's lock, never strands it
  * behind a receiver that enqueues at the same moment, and publishes the element's contents to that receiver. This
- * is the Dekker pair of the channel's "Feeds" overview: the feed writes the ring slot, then reads whether receivers
+ * is the Dekker pair of the engine's FeedReceive overview: the feed writes the ring slot, then reads whether receivers
  * wait; a receiver publishes that it waits, then reads the slot. If both missed the other, the receive below would
  * never return and jcstress would report the test as timed out.
  *

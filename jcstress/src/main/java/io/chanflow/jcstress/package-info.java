@@ -16,7 +16,7 @@
  *
  * <h2>The slot</h2>
  * On an unbuffered channel the first receiver to wait, alone, waits in the channel's slot rather than in a queued
- * node (see "The first waiter" in the engine's overview). So every test here in which one receive waits on an
+ * node (see the engine's Slot). So every test here in which one receive waits on an
  * unbuffered channel races against the slot's protocol: a sender's lock-free claim against the receiver's move to
  * parked, against its give-up (interrupt, timeout) and against a close. {@code SlotParkRaceTest} aims a hand-off at
  * the moment the receiver parks, and {@code SlotReuseTest} races a receiver freeing the slot against the next
