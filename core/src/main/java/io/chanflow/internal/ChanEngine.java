@@ -68,7 +68,7 @@ public abstract class ChanEngine extends FeedReceive {
 
     /**
      * Completes a send of {@code e} now if a receiver waits or the buffer has room. The channel must be open.
-     * A receiver claimed while parked is left in {@link #claimed}, to be unparked.
+     * A receiver claimed while parked is left in {@link ChanHotFields#claimed}, to be unparked.
      */
     boolean sendNow(Object e) {
         if (buf == null) {
@@ -91,7 +91,7 @@ public abstract class ChanEngine extends FeedReceive {
 
     /**
      * Completes a receive now if possible: returns the element, {@link Signal#CLOSED} if closed and drained, or
-     * {@link Signal#NONE}. A sender claimed while parked is left in {@link #claimed}, to be unparked.
+     * {@link Signal#NONE}. A sender claimed while parked is left in {@link ChanHotFields#claimed}, to be unparked.
      */
     Object receiveNow() {
         if (ring != null) {

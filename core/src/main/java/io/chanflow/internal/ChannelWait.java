@@ -10,4 +10,9 @@ public interface ChannelWait {
 
     /** The channel waited on. */
     Object channel();
+
+    /** What a dump shows for it: Go's {@code chan send} / {@code chan receive}, and the channel. */
+    static String describe(ChannelWait w) {
+        return (w.isSend() ? "chan send on " : "chan receive on ") + w.channel();
+    }
 }

@@ -32,9 +32,9 @@ import java.util.concurrent.locks.LockSupport;
  *       depositor moves {@code dep} back to {@code null}, from {@link #DEP_TAKEN} (its acknowledgement) or from its
  *       own plain element (withdrawing it on interrupt or timeout), both states in which nobody queued since.</li>
  *   <li>A deposited element is older than every queued sender (they queued because it was there), so every
- *       receive takes the deposit before the send queue ({@link #receiveNow}, and a receive's lock-free start):
+ *       receive takes the deposit before the send queue ({@link ChanEngine#receiveNow}, and a receive's lock-free start):
  *       FIFO order holds. A deposit is never made while a live receiver waits, so a receiver that queues while a
- *       deposit lands (a select's enqueue) is the only live one, and takes it ({@link #enqueue}).</li>
+ *       deposit lands (a select's enqueue) is the only live one, and takes it ({@link WaitQueue#enqueue}).</li>
  *   <li>Exactly one CAS decides a deposit: a take, the depositor's withdrawal, or a close. Only the depositor moves
  *       on from a taken or closed state (to {@code null} or {@link #DEP_BLOCKED}), so no other sender can reuse the
  *       word before the depositor has seen its outcome: no ABA, even for equal elements.</li>

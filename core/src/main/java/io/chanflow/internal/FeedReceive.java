@@ -1,10 +1,10 @@
 package io.chanflow.internal;
 
 /**
- * The receivers' side of a {@link ChannelFeed}'s channel: elements staged in a {@link FeedRing} without the lock,
+ * The receivers' side of a {@code ChannelFeed}'s channel: elements staged in a {@link FeedRing} without the lock,
  * taken under it.
  *
- * <p>A channel made by a {@link ChannelFeed} has exactly one producer, the feed, whose offers are serial (a Reactive
+ * <p>A channel made by a {@code ChannelFeed} has exactly one producer, the feed, whose offers are serial (a Reactive
  * Streams {@code onNext}), and it must not contend with its receivers for the lock on every element: the
  * receivers take the lock for every element anyway, and the lock's cache line would then cross between the
  * producer's core and theirs twice per element. So the feed stages each element in a single-producer ring,
@@ -23,13 +23,13 @@ package io.chanflow.internal;
  *       the other, and whoever does moves the element to the waiting receiver under the lock.</li>
  *   <li>A close first moves everything staged before it; what is staged after it is dropped, never delivered after
  *       the closure was reported.</li>
- *   <li>A receiver that finds the channel empty and may block first yields its carrier ({@link #yieldForStaged};
+ *   <li>A receiver that finds the channel empty and may block first yields its carrier ({@link ChanEngine#yieldForStaged};
  *       a virtual thread with more than one carrier only) and retries, holding no lock while it yields. Only then
  *       does it queue up, after which the feed's next offer must take the lock to hand it an element: a yield lets
  *       the producer stage a run of elements without the lock meanwhile.</li>
  *   <li>Every element taken is counted under the lock (the ring's {@code unreported}); each full batch is added
  *       to its {@code reportDue}, which a thread that took elements empties with one {@code getAndSet} after it
- *       unlocked ({@link #reportTaken}) and tells the feed's listener. So the listener hears of each batch exactly
+ *       unlocked ({@link WaitQueue#reportTaken}) and tells the feed's listener. So the listener hears of each batch exactly
  *       once, never under a lock, and receivers pay one atomic per batch, not one per element.</li>
  * </ul>
  */
@@ -39,7 +39,7 @@ abstract class FeedReceive extends WaitQueue {
     }
 
     /**
-     * {@link #receiveNow} for a feed's channel, which has no senders: the oldest buffered element, else the oldest
+     * {@link ChanEngine#receiveNow} for a feed's channel, which has no senders: the oldest buffered element, else the oldest
      * staged one, taken from the ring without moving it into the buffer first (staged elements are younger than
      * buffered ones, so this keeps FIFO order). Receivers already waiting are served first, as Go's runtime serves
      * its queue of waiting receivers before a newcomer: a newcomer then gets only what is left, or queues up.
@@ -81,7 +81,7 @@ abstract class FeedReceive extends WaitQueue {
 
     /**
      * Moves the staged elements into the buffer, then hands buffered elements to waiting receivers, oldest first, so
-     * that receivers wait only on an empty buffer again. Receivers claimed while parked join {@link #claimed}. On a
+     * that receivers wait only on an empty buffer again. Receivers claimed while parked join {@link ChanHotFields#claimed}. On a
      * closed channel the staged elements are dropped: they were staged after the close, which moved everything
      * staged before it. Caller holds the lock; the channel is a feed's.
      */

@@ -20,7 +20,7 @@ public final class Goroutine {
 
     /**
      * What this goroutine is parked on right now, or {@code null}: the {@link Node} of a single channel operation, or
-     * {@link GoroutineInfo.State#SELECT} / {@link GoroutineInfo.State#SELECT_NO_CASES}; nothing else. Set just before
+     * {@link io.chanflow.GoroutineInfo.State#SELECT} / {@link io.chanflow.GoroutineInfo.State#SELECT_NO_CASES}; nothing else. Set just before
      * parking and cleared after waking, so it may lag the real state by a spin or a wake-up.
      */
     private volatile Object blockedOn;

@@ -59,7 +59,7 @@ class Node extends Waiter implements ChannelWait {
 
     @Override
     public String toString() {
-        return (send ? "chan send" : "chan receive") + " on " + chan;
+        return ChannelWait.describe(this);
     }
 }
 

@@ -34,8 +34,8 @@ import java.util.concurrent.locks.LockSupport;
  * <ul>
  *   <li>A receiver takes the slot, under the lock, only when it is free and neither queue holds a node. So the
  *       slot's receiver is always older than every queued one, and every sender serves the slot before the queue
- *       ({@link #send0} and a select's first pass before they lock, {@link #sendNow} under the lock, so a select's
- *       locked pass too), as does {@link #close0}: FIFO order holds. Nothing else moves the state away from
+ *       ({@link ChanEngine#send0} and a select's first pass before they lock, {@link ChanEngine#sendNow} under the lock, so a select's
+ *       locked pass too), as does {@link ChanEngine#close0}: FIFO order holds. Nothing else moves the state away from
  *       {@link #SLOT_FREE}, and only the slot's own receiver moves it back.</li>
  *   <li>Every decision is one CAS from {@link #SLOT_RECV} or {@link #SLOT_RECV_PARKED} to {@link #SLOT_BUSY}: a
  *       claim (a sender, or a close) or the receiver's give-up (interrupt, timeout; from parked only). Exactly one
@@ -94,7 +94,7 @@ abstract class Slot extends SpinLock {
 
         @Override
         public String toString() {
-            return (send ? "chan send on " : "chan receive on ") + chan;
+            return ChannelWait.describe(this);
         }
     }
 
@@ -148,7 +148,7 @@ abstract class Slot extends SpinLock {
 
     /**
      * The lock-free start of a send: hands {@code e} to a receiver waiting in the slot, the oldest receiver if there
-     * is one. Returns {@code false} if none waits there. Kept out of {@link #send0} so that the engine stays small
+     * is one. Returns {@code false} if none waits there. Kept out of {@link ChanEngine#send0} so that the engine stays small
      * enough for the JIT to inline it into {@code send}.
      */
     boolean sendToSlot(Object e) {

@@ -60,7 +60,7 @@ abstract class WaitQueue extends Deposit {
         }
     }
 
-    /** After the receive queue may have emptied: keeps {@link #receiversWait} equal to {@code recvHead != null}. */
+    /** After the receive queue may have emptied: keeps {@link FeedRing#receiversWait} equal to {@code recvHead != null}. */
     void receiversMayHaveLeft() {
         if (ring != null && recvHead == null && ring.receiversWait) {
             ring.receiversWait = false;
